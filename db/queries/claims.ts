@@ -1,0 +1,189 @@
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../client.ts';
+import {
+  claimLinks,
+  claims,
+  entities,
+  mentions,
+  reviewEvidence,
+  reviews,
+  sources,
+  statuses,
+  users,
+} from '../schema/index.ts';
+
+const claimant = alias(entities, 'claimant');
+
+/** The columns every claim listing shows: statement, claimant, status. */
+const claimSummaryFields = {
+  id: claims.id,
+  text: claims.text,
+  language: claims.language,
+  claimedOn: claims.claimedOn,
+  claimedOnPrecision: claims.claimedOnPrecision,
+  status: claims.status,
+  statusLabel: statuses.label,
+  statusLabelFr: statuses.labelFr,
+  isVerdict: statuses.isVerdict,
+  checkworthiness: claims.checkworthiness,
+  claimantId: claims.claimantId,
+  claimantName: claimant.name,
+  claimantSlug: claimant.slug,
+  createdAt: claims.createdAt,
+  updatedAt: claims.updatedAt,
+};
+
+export type ClaimSummary = Awaited<ReturnType<typeof listLatestClaims>>[number];
+
+/** Live claims: not merged into another and not retracted. */
+const isLive = and(isNull(claims.mergedIntoId), isNull(claims.deprecatedAt));
+
+export function listLatestClaims(ex: Executor, limit: number) {
+  return ex
+    .select(claimSummaryFields)
+    .from(claims)
+    .innerJoin(statuses, eq(statuses.key, claims.status))
+    .leftJoin(claimant, eq(claimant.id, claims.claimantId))
+    .where(isLive)
+    // Recent activity first; among claims touched together, the most check-worthy.
+    .orderBy(desc(claims.updatedAt), sql`${claims.checkworthiness} desc nulls last`, claims.id)
+    .limit(limit);
+}
+
+export function listClaimsByIds(ex: Executor, ids: number[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return ex
+    .select(claimSummaryFields)
+    .from(claims)
+    .innerJoin(statuses, eq(statuses.key, claims.status))
+    .leftJoin(claimant, eq(claimant.id, claims.claimantId))
+    .where(inArray(claims.id, ids));
+}
+
+export async function findClaim(ex: Executor, id: number) {
+  const rows = await ex
+    .select({
+      ...claimSummaryFields,
+      version: claims.version,
+      eventOn: claims.eventOn,
+      eventOnPrecision: claims.eventOnPrecision,
+      mergedIntoId: claims.mergedIntoId,
+      deprecatedAt: claims.deprecatedAt,
+      deprecatedReason: claims.deprecatedReason,
+      claimantKind: claimant.kind,
+      claimantDescription: claimant.description,
+    })
+    .from(claims)
+    .innerJoin(statuses, eq(statuses.key, claims.status))
+    .leftJoin(claimant, eq(claimant.id, claims.claimantId))
+    .where(eq(claims.id, id))
+    .limit(1);
+  return rows[0];
+}
+
+export function listMentionsOfClaim(ex: Executor, claimId: number) {
+  return ex
+    .select({
+      id: mentions.id,
+      sourceId: mentions.sourceId,
+      quote: mentions.quote,
+      start: mentions.start,
+      end: mentions.end,
+      role: mentions.role,
+      stance: mentions.stance,
+      anchorState: mentions.anchorState,
+      sourceTitle: sources.title,
+      sourceUrl: sources.url,
+      sourcePublisher: sources.publisher,
+      sourceLanguage: sources.language,
+      sourcePublishedOn: sources.publishedOn,
+      sourceAgency: sources.agency,
+      sourceSyndicatedFromId: sources.syndicatedFromId,
+    })
+    .from(mentions)
+    .innerJoin(sources, eq(sources.id, mentions.sourceId))
+    .where(eq(mentions.claimId, claimId))
+    .orderBy(sql`${sources.publishedOn} asc nulls last`, mentions.sourceId, mentions.start);
+}
+
+/** Live links touching a claim, in either direction. */
+export function listLinksOfClaim(ex: Executor, claimId: number) {
+  return ex
+    .select({
+      id: claimLinks.id,
+      fromClaimId: claimLinks.fromClaimId,
+      toClaimId: claimLinks.toClaimId,
+      kind: claimLinks.kind,
+      origin: claimLinks.origin,
+      acceptedAt: claimLinks.acceptedAt,
+      createdAt: claimLinks.createdAt,
+    })
+    .from(claimLinks)
+    .where(
+      and(
+        or(eq(claimLinks.fromClaimId, claimId), eq(claimLinks.toClaimId, claimId)),
+        isNull(claimLinks.deprecatedAt),
+      ),
+    )
+    .orderBy(claimLinks.id);
+}
+
+export async function listReviewsOfClaim(ex: Executor, claimId: number) {
+  const rows = await ex
+    .select({
+      id: reviews.id,
+      status: reviews.status,
+      statusLabel: statuses.label,
+      statusLabelFr: statuses.labelFr,
+      isVerdict: statuses.isVerdict,
+      rationale: reviews.rationale,
+      createdAt: reviews.createdAt,
+      approvedAt: reviews.approvedAt,
+      authorName: users.name,
+    })
+    .from(reviews)
+    .innerJoin(statuses, eq(statuses.key, reviews.status))
+    .leftJoin(users, eq(users.id, reviews.createdById))
+    .where(eq(reviews.claimId, claimId))
+    .orderBy(reviews.createdAt, reviews.id);
+  const evidence = rows.length
+    ? await ex
+        .select({
+          reviewId: reviewEvidence.reviewId,
+          url: reviewEvidence.url,
+          note: reviewEvidence.note,
+          sourceId: reviewEvidence.sourceId,
+          sourceTitle: sources.title,
+        })
+        .from(reviewEvidence)
+        .leftJoin(sources, eq(sources.id, reviewEvidence.sourceId))
+        .where(
+          inArray(
+            reviewEvidence.reviewId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(reviewEvidence.id)
+    : [];
+  return rows.map((r) => ({ ...r, evidence: evidence.filter((e) => e.reviewId === r.id) }));
+}
+
+export function listClaimsOfEntity(ex: Executor, entityId: number, limit: number) {
+  return ex
+    .select(claimSummaryFields)
+    .from(claims)
+    .innerJoin(statuses, eq(statuses.key, claims.status))
+    .leftJoin(claimant, eq(claimant.id, claims.claimantId))
+    .where(
+      and(
+        isLive,
+        or(
+          eq(claims.claimantId, entityId),
+          sql`${claims.id} in (select claim_id from claim_subjects where entity_id = ${entityId})`,
+        ),
+      ),
+    )
+    .orderBy(sql`${claims.claimedOn} desc nulls last`, desc(claims.id))
+    .limit(limit);
+}

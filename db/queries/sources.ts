@@ -1,0 +1,51 @@
+import { desc, eq, isNotNull, sql } from 'drizzle-orm';
+import type { Executor } from '../client.ts';
+import { claims, mentions, sources, statuses } from '../schema/index.ts';
+
+export type SourceRow = typeof sources.$inferSelect;
+
+export async function findSource(ex: Executor, id: number): Promise<SourceRow | undefined> {
+  const rows = await ex.select().from(sources).where(eq(sources.id, id)).limit(1);
+  return rows[0];
+}
+
+/** Articles: sources with a body, newest first, with how many claims each carries. */
+export function listArticles(ex: Executor, limit: number) {
+  return ex
+    .select({
+      id: sources.id,
+      title: sources.title,
+      publisher: sources.publisher,
+      language: sources.language,
+      publishedOn: sources.publishedOn,
+      agency: sources.agency,
+      claimCount: sql<number>`(select count(distinct ${mentions.claimId})::int from ${mentions} where ${mentions.sourceId} = ${sources.id})`,
+    })
+    .from(sources)
+    .where(isNotNull(sources.body))
+    .orderBy(sql`${sources.publishedOn} desc nulls last`, desc(sources.id))
+    .limit(limit);
+}
+
+/** The anchored mentions in a source, with their claim's status, for highlighting. */
+export function listMentionsInSource(ex: Executor, sourceId: number) {
+  return ex
+    .select({
+      id: mentions.id,
+      claimId: mentions.claimId,
+      start: mentions.start,
+      end: mentions.end,
+      quote: mentions.quote,
+      stance: mentions.stance,
+      anchorState: mentions.anchorState,
+      claimText: claims.text,
+      status: claims.status,
+      statusLabel: statuses.label,
+      statusLabelFr: statuses.labelFr,
+    })
+    .from(mentions)
+    .innerJoin(claims, eq(claims.id, mentions.claimId))
+    .innerJoin(statuses, eq(statuses.key, claims.status))
+    .where(eq(mentions.sourceId, sourceId))
+    .orderBy(mentions.start, mentions.end);
+}

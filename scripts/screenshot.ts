@@ -1,0 +1,28 @@
+// Takes full-page screenshots of a running Claimline in Debian's Chromium, to look at pages
+// as a reader would. usage: npm run screenshot -- [BASE_URL] [OUT_DIR] [path ...]
+// SCREENSHOT_FULL=0 keeps to the first screen (the README picture).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [base = 'http://localhost:3000', out = 'screenshots', ...paths] = process.argv.slice(2);
+const pages = paths.length ? paths : ['/', '/sources/1', '/claims/1'];
+mkdirSync(out, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+try {
+  for (const width of [1280, 390]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    for (const path of pages) {
+      await page.goto(base + path, { waitUntil: 'networkidle' });
+      const file = join(out, `${path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}-${width}.png`);
+      await page.screenshot({ path: file, fullPage: process.env.SCREENSHOT_FULL !== '0' });
+      console.log(file);
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+}

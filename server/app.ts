@@ -1,0 +1,74 @@
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Database } from '../db/client.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+import { errorHandler, notFound } from './http/errors.ts';
+import { locale } from './http/locale.ts';
+import { useEta } from './http/render.ts';
+import './http/types.ts';
+import { assetsRouter, assetVersions } from './routes/assets.ts';
+import { pagesRouter } from './routes/pages.ts';
+
+export type AppDeps = { database: Database; config: Config; logger: Logger };
+
+/** Builds the application from its parts. It never listens: main.ts and the tests do. */
+export function createApp({ database, config, logger }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  useEta(app, { cache: config.env === 'production' });
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          upgradeInsecureRequests: config.env === 'production' ? [] : null,
+        },
+      },
+      // Same-origin pages only; the JSON API sets its own CORS when it needs to.
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/static/') },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      // One short line per request: headers (cookies above all) stay out of the logs.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use((req, res, next) => {
+    req.db = database.db;
+    res.locals.assets = assetVersions;
+    next();
+  });
+  app.use(assetsRouter({ immutable: config.env === 'production' }));
+  app.use(cookieParser());
+  app.use(express.urlencoded({ extended: false, limit: '2mb' }));
+  app.use(express.json({ limit: '2mb' }));
+  app.use(locale);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true, driver: database.driver });
+  });
+  app.use(pagesRouter);
+
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,68 @@
+import { en, type MessageKey } from './en.ts';
+import { fr } from './fr.ts';
+
+export type { MessageKey };
+export const locales = ['en', 'fr'] as const;
+export type Locale = (typeof locales)[number];
+
+const catalogs: Record<Locale, Record<MessageKey, string>> = { en, fr };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/** The best supported locale for an Accept-Language header (q-values honoured). */
+export function negotiateLocale(header: string | undefined): Locale {
+  if (!header) return 'en';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { lang: tag.toLowerCase().split('-')[0] ?? '', q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked.map((x) => x.lang).find(isLocale) ?? 'en';
+}
+
+export type Translator = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translator {
+  const catalog = catalogs[locale];
+  return (key, params) => {
+    const text = catalog[key] ?? en[key] ?? key;
+    return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
+  };
+}
+
+/**
+ * A date as readers of `locale` write it. `iso` is YYYY-MM-DD (or a Date); precision
+ * says how much of it is known, so "May 2017" is never shown as "1 May 2017".
+ */
+export function formatDate(
+  iso: string | Date | null | undefined,
+  locale: Locale,
+  precision: 'day' | 'month' | 'year' | null = 'day',
+): string | null {
+  if (!iso) return null;
+  const date = typeof iso === 'string' ? new Date(`${iso.slice(0, 10)}T12:00:00Z`) : iso;
+  if (Number.isNaN(date.getTime())) return null;
+  const options: Intl.DateTimeFormatOptions =
+    precision === 'year'
+      ? { year: 'numeric', timeZone: 'UTC' }
+      : precision === 'month'
+        ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
+        : { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', options).format(date);
+}
+
+export function formatDateTime(at: Date | string | null | undefined, locale: Locale): string | null {
+  if (!at) return null;
+  const date = typeof at === 'string' ? new Date(at) : at;
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(date);
+}
