@@ -49,6 +49,7 @@ CREATE TABLE "claims" (
 	"event_on" date,
 	"event_on_precision" text,
 	"status" text DEFAULT 'unreviewed' NOT NULL,
+	"published_status" text DEFAULT 'unreviewed' NOT NULL,
 	"checkworthiness" real,
 	"version" integer DEFAULT 1 NOT NULL,
 	"assignee_id" integer,
@@ -253,6 +254,7 @@ ALTER TABLE "claim_subjects" ADD CONSTRAINT "claim_subjects_claim_id_claims_id_f
 ALTER TABLE "claim_subjects" ADD CONSTRAINT "claim_subjects_entity_id_entities_id_fk" FOREIGN KEY ("entity_id") REFERENCES "public"."entities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "claims" ADD CONSTRAINT "claims_claimant_id_entities_id_fk" FOREIGN KEY ("claimant_id") REFERENCES "public"."entities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "claims" ADD CONSTRAINT "claims_status_statuses_key_fk" FOREIGN KEY ("status") REFERENCES "public"."statuses"("key") ON DELETE no action ON UPDATE cascade;--> statement-breakpoint
+ALTER TABLE "claims" ADD CONSTRAINT "claims_published_status_statuses_key_fk" FOREIGN KEY ("published_status") REFERENCES "public"."statuses"("key") ON DELETE no action ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "claims" ADD CONSTRAINT "claims_assignee_id_users_id_fk" FOREIGN KEY ("assignee_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "claims" ADD CONSTRAINT "claims_merged_into_id_claims_id_fk" FOREIGN KEY ("merged_into_id") REFERENCES "public"."claims"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "claims" ADD CONSTRAINT "claims_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.ts';
 import {
@@ -15,14 +15,18 @@ import {
 
 const claimant = alias(entities, 'claimant');
 
-/** The columns every claim listing shows: statement, claimant, status. */
+/**
+ * The columns every claim listing shows: statement, claimant, status. `status` here is the
+ * published one (what readers may see); editor views read `workingStatus`.
+ */
 const claimSummaryFields = {
   id: claims.id,
   text: claims.text,
   language: claims.language,
   claimedOn: claims.claimedOn,
   claimedOnPrecision: claims.claimedOnPrecision,
-  status: claims.status,
+  status: claims.publishedStatus,
+  workingStatus: claims.status,
   statusLabel: statuses.label,
   statusLabelFr: statuses.labelFr,
   isVerdict: statuses.isVerdict,
@@ -43,7 +47,7 @@ export function listLatestClaims(ex: Executor, limit: number) {
   return ex
     .select(claimSummaryFields)
     .from(claims)
-    .innerJoin(statuses, eq(statuses.key, claims.status))
+    .innerJoin(statuses, eq(statuses.key, claims.publishedStatus))
     .leftJoin(claimant, eq(claimant.id, claims.claimantId))
     .where(isLive)
     // Recent activity first; among claims touched together, the most check-worthy.
@@ -56,7 +60,7 @@ export function listClaimsByIds(ex: Executor, ids: number[]) {
   return ex
     .select(claimSummaryFields)
     .from(claims)
-    .innerJoin(statuses, eq(statuses.key, claims.status))
+    .innerJoin(statuses, eq(statuses.key, claims.publishedStatus))
     .leftJoin(claimant, eq(claimant.id, claims.claimantId))
     .where(inArray(claims.id, ids));
 }
@@ -75,7 +79,7 @@ export async function findClaim(ex: Executor, id: number) {
       claimantDescription: claimant.description,
     })
     .from(claims)
-    .innerJoin(statuses, eq(statuses.key, claims.status))
+    .innerJoin(statuses, eq(statuses.key, claims.publishedStatus))
     .leftJoin(claimant, eq(claimant.id, claims.claimantId))
     .where(eq(claims.id, id))
     .limit(1);
@@ -129,7 +133,8 @@ export function listLinksOfClaim(ex: Executor, claimId: number) {
     .orderBy(claimLinks.id);
 }
 
-export async function listReviewsOfClaim(ex: Executor, claimId: number) {
+/** A claim's reviews, oldest first. Readers see approved ones only (four-eyes rule). */
+export async function listReviewsOfClaim(ex: Executor, claimId: number, { includeUnapproved = false } = {}) {
   const rows = await ex
     .select({
       id: reviews.id,
@@ -145,7 +150,7 @@ export async function listReviewsOfClaim(ex: Executor, claimId: number) {
     .from(reviews)
     .innerJoin(statuses, eq(statuses.key, reviews.status))
     .leftJoin(users, eq(users.id, reviews.createdById))
-    .where(eq(reviews.claimId, claimId))
+    .where(includeUnapproved ? eq(reviews.claimId, claimId) : and(eq(reviews.claimId, claimId), isNotNull(reviews.approvedAt)))
     .orderBy(reviews.createdAt, reviews.id);
   const evidence = rows.length
     ? await ex
@@ -173,7 +178,7 @@ export function listClaimsOfEntity(ex: Executor, entityId: number, limit: number
   return ex
     .select(claimSummaryFields)
     .from(claims)
-    .innerJoin(statuses, eq(statuses.key, claims.status))
+    .innerJoin(statuses, eq(statuses.key, claims.publishedStatus))
     .leftJoin(claimant, eq(claimant.id, claims.claimantId))
     .where(
       and(

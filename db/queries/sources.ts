@@ -39,13 +39,13 @@ export function listMentionsInSource(ex: Executor, sourceId: number) {
       stance: mentions.stance,
       anchorState: mentions.anchorState,
       claimText: claims.text,
-      status: claims.status,
+      status: claims.publishedStatus,
       statusLabel: statuses.label,
       statusLabelFr: statuses.labelFr,
     })
     .from(mentions)
     .innerJoin(claims, eq(claims.id, mentions.claimId))
-    .innerJoin(statuses, eq(statuses.key, claims.status))
+    .innerJoin(statuses, eq(statuses.key, claims.publishedStatus))
     .where(eq(mentions.sourceId, sourceId))
     .orderBy(mentions.start, mentions.end);
 }

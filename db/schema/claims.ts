@@ -43,7 +43,14 @@ export const claims = pgTable(
     // When the event the claim is about happened, kept apart from when the claim was made.
     eventOn: date('event_on', { mode: 'string' }),
     eventOnPrecision: text('event_on_precision', { enum: datePrecisions }),
+    // The working status: the latest review, as editors see it.
     status: text('status')
+      .notNull()
+      .default('unreviewed')
+      .references(() => statuses.key, { onUpdate: 'cascade' }),
+    // What readers see: the latest approved review. Differs from `status` only while a
+    // verdict waits for a second editor's approval (four-eyes rule).
+    publishedStatus: text('published_status')
       .notNull()
       .default('unreviewed')
       .references(() => statuses.key, { onUpdate: 'cascade' }),

@@ -203,7 +203,10 @@ export async function seedDemo(db: Db, dir = seedsDir): Promise<{ created: boole
             : { reviewId: review!.id, url: e.url, note: e.note ?? null },
         );
       }
-      await tx.update(claims).set({ status: r.status }).where(eq(claims.id, claimId(r.claim)));
+      await tx
+        .update(claims)
+        .set({ status: r.status, publishedStatus: r.status })
+        .where(eq(claims.id, claimId(r.claim)));
     }
 
     const [story] = await tx.insert(stories).values(demo.story).returning({ id: stories.id });

@@ -1,11 +1,16 @@
-import { en, type MessageKey } from './en.ts';
-import { fr } from './fr.ts';
+import { areas } from './messages/index.ts';
 
-export type { MessageKey };
 export const locales = ['en', 'fr'] as const;
 export type Locale = (typeof locales)[number];
 
-const catalogs: Record<Locale, Record<MessageKey, string>> = { en, fr };
+type Areas = typeof areas;
+export type MessageKey = { [A in keyof Areas]: keyof Areas[A]['en'] }[keyof Areas] & string;
+
+const catalogs: Record<Locale, Record<string, string>> = { en: {}, fr: {} };
+for (const area of Object.values(areas)) {
+  Object.assign(catalogs.en, area.en);
+  Object.assign(catalogs.fr, area.fr);
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
@@ -26,12 +31,14 @@ export function negotiateLocale(header: string | undefined): Locale {
   return ranked.map((x) => x.lang).find(isLocale) ?? 'en';
 }
 
-export type Translator = (key: MessageKey, params?: Record<string, string | number>) => string;
+// Templates build some keys at run time ('stance.' + m.stance), so any string is accepted;
+// an unknown key shows as itself, which the i18n test catches for the known ones.
+export type Translator = (key: MessageKey | (string & {}), params?: Record<string, string | number>) => string;
 
 export function translator(locale: Locale): Translator {
   const catalog = catalogs[locale];
   return (key, params) => {
-    const text = catalog[key] ?? en[key] ?? key;
+    const text = catalog[key] ?? catalogs.en[key] ?? key;
     return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
   };
 }

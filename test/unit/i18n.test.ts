@@ -1,12 +1,33 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { en } from '../../server/i18n/en.ts';
-import { fr } from '../../server/i18n/fr.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatDate, negotiateLocale, translator } from '../../server/i18n/index.ts';
+import { areas } from '../../server/i18n/messages/index.ts';
 
 describe('i18n', () => {
-  it('has every English message in French too', () => {
-    assert.deepEqual(Object.keys(fr).sort(), Object.keys(en).sort());
+  it('has every English message in French too, and no key defined by two areas', () => {
+    const seen = new Map<string, string>();
+    for (const [name, area] of Object.entries(areas)) {
+      assert.deepEqual(Object.keys(area.fr).sort(), Object.keys(area.en).sort(), name);
+      for (const key of Object.keys(area.en)) {
+        assert.equal(seen.get(key), undefined, `${key} is in ${seen.get(key)} and ${name}`);
+        seen.set(key, name);
+      }
+    }
+  });
+
+  it('knows every message key the templates name literally', () => {
+    const en = translator('en');
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+        d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.eta') ? [join(dir, d.name)] : [],
+      );
+    for (const file of walk('views')) {
+      for (const [, key] of readFileSync(file, 'utf8').matchAll(/\bt\('([a-zA-Z0-9_.]+)'\s*[,)]/g)) {
+        assert.notEqual(en(key!), key, `${file} uses unknown message ${key}`);
+      }
+    }
   });
 
   it('picks the best supported language from Accept-Language', () => {

@@ -70,8 +70,10 @@ describe('seedDemo', () => {
     assert.equal(n!.n, all!.n);
   });
 
-  it('sets each reviewed claim to its latest review', async () => {
-    const rows = await database.db.select({ id: claims.id, status: claims.status }).from(claims);
+  it('sets each reviewed claim to its latest review, published', async () => {
+    const rows = await database.db
+      .select({ id: claims.id, status: claims.status, publishedStatus: claims.publishedStatus })
+      .from(claims);
     for (const claim of rows) {
       const history = await database.db
         .select({ status: reviews.status })
@@ -79,6 +81,7 @@ describe('seedDemo', () => {
         .where(eq(reviews.claimId, claim.id))
         .orderBy(reviews.createdAt);
       assert.equal(claim.status, history.at(-1)?.status ?? 'unreviewed');
+      assert.equal(claim.publishedStatus, claim.status);
     }
   });
 });
