@@ -11,7 +11,10 @@ import { locale } from './http/locale.ts';
 import { useEta } from './http/render.ts';
 import './http/types.ts';
 import { assetsRouter, assetVersions } from './routes/assets.ts';
+import { accountRouter } from './routes/account.ts';
+import { adminRouter } from './routes/admin.ts';
 import { authRouter } from './routes/auth.ts';
+import { deskRouter } from './routes/desk.ts';
 import { pagesRouter } from './routes/pages.ts';
 
 export type AppDeps = { database: Database; config: Config; logger: Logger };
@@ -77,6 +80,9 @@ export function createApp({ database, config, logger }: AppDeps): Express {
   });
   app.use(authRouter(config));
   app.use(pagesRouter);
+  app.use(deskRouter);
+  app.use(accountRouter(config));
+  app.use(adminRouter);
 
   app.use(notFound);
   app.use(errorHandler);

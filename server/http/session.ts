@@ -29,7 +29,12 @@ export function sessions(policy: SessionPolicy) {
     const token: unknown = req.cookies?.[sessionCookieName(req)];
     if (token !== undefined) {
       const session = isTokenShaped(token) ? await resumeSession(req.db, token, policy) : undefined;
-      if (session) {
+      if (session?.secondFactorPending) {
+        // Half signed in: the password was right, the one-time code is still to come.
+        req.sessionId = session.id;
+        req.sessionCsrfToken = session.csrfToken;
+        req.pendingSecondFactor = { userId: session.user.id, email: session.user.email };
+      } else if (session) {
         req.user = session.user;
         req.sessionId = session.id;
         req.sessionCsrfToken = session.csrfToken;

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { getClaimPage } from '../domain/claims.ts';
+import { getClaimDesk } from '../domain/desk.ts';
 import { getEntityPage } from '../domain/entities.ts';
 import { getHomePage } from '../domain/home.ts';
 import { getArticlePage } from '../domain/sources.ts';
@@ -14,8 +15,10 @@ pagesRouter.get('/', async (req, res) => {
 });
 
 pagesRouter.get('/claims/:id', async (req, res) => {
-  const page = await getClaimPage(req.db, idParam(req.params.id));
-  res.render('pages/claim', page);
+  const id = idParam(req.params.id);
+  const page = await getClaimPage(req.db, id);
+  // Editors get the status desk and edit controls; readers never do.
+  res.render('pages/claim', req.user ? { ...page, desk: await getClaimDesk(req.db, id, req.user) } : page);
 });
 
 pagesRouter.get('/sources/:id', async (req, res) => {
