@@ -51,10 +51,13 @@ function firstDay(date: string, precision: 'day' | 'month' | 'year'): string {
  */
 export async function editClaim(db: Db, actor: SessionUser, claimId: number, form: ClaimEditForm): Promise<{ changed: boolean; version: number }> {
   const parsed = ClaimEditInput.safeParse(form);
-  if (!parsed.success) throw new Invalid('edit.refused', fieldMessages(parsed.error));
+  const fields = parsed.success ? {} : fieldMessages(parsed.error);
+  // The claimant is looked up even when another field is wrong: the editor hears of every problem at once.
+  const claimantName = typeof form.claimant === 'string' ? form.claimant.trim() : '';
+  const entity = claimantName && !fields.claimant ? await findEntityByName(db, claimantName, normalizeAlias(claimantName)) : null;
+  if (claimantName && !entity) fields.claimant ??= 'edit.claimantUnknown';
+  if (!parsed.success || Object.keys(fields).length) throw new Invalid('edit.refused', fields);
   const input = parsed.data;
-  const entity = input.claimant ? await findEntityByName(db, input.claimant, normalizeAlias(input.claimant)) : null;
-  if (input.claimant && !entity) throw new Invalid('edit.refused', { claimant: 'edit.claimantUnknown' });
   const claimedOn = input.claimedOn ? firstDay(input.claimedOn, input.claimedOnPrecision) : null;
 
   return db.transaction(async (tx) => {

@@ -118,7 +118,7 @@ export async function changeStatus(db: Db, actor: SessionUser, claimId: number, 
         reviewId: review.id,
         rationale: input.rationale || null,
         evidence: [...urls, ...found.map((id) => `source:${id}`)],
-        awaitingApproval: !publishNow,
+        ...(publishNow ? {} : { awaitingApproval: true }),
       },
     });
     return { reviewId: review.id, status: status.key, published: publishNow, awaitingApproval: !publishNow };

@@ -77,6 +77,7 @@ describe('access to every state-changing route', () => {
   });
   after(() => app.close());
 
+  const auditCount = async () => (await app.database.db.select({ n: count() }).from(auditEvents))[0]!.n;
   const stateChanging = () => routes.filter((r) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method));
   const policyOf = (r: Route) => (PUBLIC.has(`${r.method} ${r.path}`) ? 'public' : r.path.startsWith('/admin') ? 'admin' : 'editor');
   const urlOf = (r: Route) =>
@@ -124,7 +125,7 @@ describe('access to every state-changing route', () => {
   });
 
   it('sends readers to the login page (htmx: HX-Redirect) and changes nothing', async () => {
-    const [{ n: before }] = await app.database.db.select({ n: count() }).from(auditEvents);
+    const before = await auditCount();
     const reader = new Client(app.url);
     await reader.get('/');
     for (const r of stateChanging().filter((r) => policyOf(r) !== 'public')) {
@@ -136,7 +137,7 @@ describe('access to every state-changing route', () => {
       assert.equal(htmx.status, 401, `${label} (htmx)`);
       assert.match(htmx.headers.get('hx-redirect') ?? '', /^\/login\?next=/, `${label} (htmx)`);
     }
-    const [{ n: afterwards }] = await app.database.db.select({ n: count() }).from(auditEvents);
+    const afterwards = await auditCount();
     assert.equal(afterwards, before, 'no audit event: nothing changed');
   });
 
@@ -157,7 +158,7 @@ describe('access to every state-changing route', () => {
   });
 
   it('gives editors 403 on admin routes and lets them use editor routes', async () => {
-    const [{ n: before }] = await app.database.db.select({ n: count() }).from(auditEvents);
+    const before = await auditCount();
     const client = await signedIn(editor);
     for (const r of stateChanging().filter((r) => policyOf(r) === 'admin')) {
       for (const htmx of [false, true]) {
@@ -167,7 +168,7 @@ describe('access to every state-changing route', () => {
         assert.ok(page.body.includes('Only administrators can do that.'));
       }
     }
-    const [{ n: afterwards }] = await app.database.db.select({ n: count() }).from(auditEvents);
+    const afterwards = await auditCount();
     assert.equal(afterwards, before, 'an editor changed nothing in the administration');
     for (const r of stateChanging().filter((r) => policyOf(r) === 'editor')) {
       for (const htmx of [false, true]) {
