@@ -22,6 +22,9 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   SEED_ON_EMPTY: flag.default(true),
   ALLOW_PRIVATE_FETCH: flag.default(false),
+  // An editor's session ends after this long without a request, and in any case this long after sign-in.
+  SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(7),
 });
 
 export type Config = {
@@ -35,6 +38,7 @@ export type Config = {
   trustProxy: number;
   seedOnEmpty: boolean;
   allowPrivateFetch: boolean;
+  session: { idleMs: number; maxAgeMs: number };
 };
 
 export class ConfigError extends Error {
@@ -60,5 +64,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     seedOnEmpty: e.SEED_ON_EMPTY,
     allowPrivateFetch: e.ALLOW_PRIVATE_FETCH,
+    session: { idleMs: e.SESSION_IDLE_HOURS * 3600_000, maxAgeMs: e.SESSION_MAX_DAYS * 86_400_000 },
   };
 }
