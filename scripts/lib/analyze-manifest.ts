@@ -28,7 +28,7 @@ export function analyzeManifest(entries: ManifestEntry[]): AnalyzeOutput {
     language: a.language,
     claims: a.claims.map((c: AnalysedClaim, i) => {
       const id = `${e.id}#${i + 1}`;
-      linkable.push({ id, features: c.features, source: e.id, order: i });
+      linkable.push({ id, features: c.features, source: e.id, order: i, sentence: c.sentence });
       return {
         id, start: c.start, end: c.end, quote: c.quote,
         speaker: c.speaker ? names.get(c.speaker.key) ?? c.speaker.name : null,

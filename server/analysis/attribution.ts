@@ -147,7 +147,9 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     if (!v) continue;
     const prev = tokens[i - 1];
     // "a warning", "the report", "of claims": a noun, not the verb.
-    if (prev && (p.determiners.has(prev.low) || (p.prepositions.has(prev.low) && !p.infinitive.has(prev.low)))) continue;
+    // A word that is both article and relative pronoun ("that") right after a name is the pronoun.
+    const relativeAfterName = !!prev && p.relatives.has(prev.low) && !!endingAt(i - 2);
+    if (prev && !relativeAfterName && (p.determiners.has(prev.low) || (p.prepositions.has(prev.low) && !p.infinitive.has(prev.low)))) continue;
     let k = i - 1;
     while (k >= 0 && adverb(k)) k--;
     const next = tokens[v.end];
@@ -220,6 +222,8 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     }
     if (h.kind !== 'passive') {
       const m = k >= 0 ? endingAt(k) : undefined;
+      // "a-t-il dit": the pronoun sits between the auxiliary and the verb; the clause starts at the auxiliary.
+      if (m && m.type === 'pronoun' && tokens[m.i]!.inverted && m.i > 0) vs = Math.min(vs, m.i - 1);
       if (m && (!m.afterPreposition || m.type === 'pronoun') && !(m.type === 'known' && m.knownKey?.startsWith('place:'))) {
         speaker = m;
         // Apposition: "Jane Doe, the bank's governor, said" — the named person speaks.
@@ -264,6 +268,8 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     let quote: Quote | undefined;
     let complement = false;
     let spanStart: number;
+    const invertedPronoun = !!speaker && speaker.type === 'pronoun' && !!tokens[speaker.i]!.inverted;
+    if (invertedPronoun) inverted = true;
     const subjectFirst = speaker && !inverted ? speaker.i : vs;
     const quoteBefore = quoteEndingBefore(tokens[Math.min(subjectFirst, vs)]!.s);
     let contentEndTok = sentenceEndTok;
@@ -300,8 +306,13 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       } else if (tokens[c] && p.infinitive.has(tokens[c]!.low) && h.kind !== 'passive') {
         complement = true;
       } else if (h.kind === 'passive' || tokens[c]?.kind === 'word') {
-        // An object or an infinitive: the clause runs to the next comma.
+        // An object or an infinitive: the clause runs to the next comma, unless the object
+        // carries a clause of its own ("puts forward a thesis that…").
         contentEndTok = nextComma(c);
+        if (tokens.slice(c, contentEndTok).some((t) => p.complementizers.has(t.low))) {
+          complement = true;
+          contentEndTok = sentenceEndTok;
+        }
         if (lex.code && tokens[c] && /^\p{Ll}/u.test(tokens[c]!.raw) && looksInfinitive(tokens, c)) {
           complement = true;
           contentEndTok = sentenceEndTok;
@@ -316,8 +327,10 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       spanStart = speaker && !inverted ? speaker.i : h.kind === 'passive' ? clauseStart(vs) : vs;
     }
     if (complement) complements.push({ from: h.j, to: contentEndTok, owner: out.length });
-    const spanFrom = spanStart < 0 ? content.start : tokens[spanStart]!.s;
-    const span = trimSpan({ start: Math.min(spanFrom, content.start), end: Math.max(content.end, tokens[h.j - 1]!.e) });
+    // A quotation followed by its speaker is a claim in the speaker's words: the quotation alone.
+    const span = spanStart < 0
+      ? content
+      : trimSpan({ start: Math.min(tokens[spanStart]!.s, content.start), end: Math.max(content.end, tokens[h.j - 1]!.e) });
     out.push({
       kind: relative ? 'relative' : h.kind === 'passive' ? 'passive' : 'verb',
       speaker: h.kind === 'passive' ? agentOf(h.j) : speaker,
@@ -420,6 +433,8 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     const clause = tokens.slice(r + 1, e);
     if (!clause.some((t) => t.kind === 'num' || inDate(t))) continue;
     if (kept.some((a) => a.verb && a.verb.start >= rel.s && a.verb.start < (tokens[e - 1]?.e ?? 0))) continue;
+    // Inside what someone is reported to have said, it is part of their statement, not a fact of the outlet's.
+    if (complements.some((c) => r >= c.from && r < c.to && kept.includes(out[c.owner]!))) continue;
     const span = trimSpan(spanOf(m.i, e));
     kept.push({
       kind: 'fact', speaker: null, stance: 'assert', neutral: true, concept: 'say', negated: false, anterior: false,

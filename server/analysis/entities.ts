@@ -171,7 +171,8 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
 
     // Known institutions and countries ("Maison Blanche", "the White House").
     const known = p.known.match(tokens, at);
-    if (known && !(known.end === at + 1 && !tokens[at]!.cap && tokens[at]!.raw.length <= 3)) {
+    const roleFirst = known ? matchRole(tokens, at, p) : null;
+    if (known && !(roleFirst && roleFirst.end > known.end) && !(known.end === at + 1 && !tokens[at]!.cap && tokens[at]!.raw.length <= 3)) {
       const last = tokens[known.end - 1]!;
       const next = tokens[known.end];
       // "the White House tenant": the institution is an adjective of a longer noun phrase; still the institution.

@@ -16,7 +16,7 @@
 //   language, v   language code and feature version
 import { predicateConcepts } from './lexicons/concepts.ts';
 import type { Lexicon, Stance } from './lexicons/types.ts';
-import { fold, PhraseIndex, stem, wordSet, type Token } from './text.ts';
+import { isAdverb, PhraseIndex, stem, wordSet, type Token } from './text.ts';
 
 export interface ClaimFeatures {
   v: 1;
@@ -38,6 +38,7 @@ interface Prepared {
   phrases: PhraseIndex<string>;
   stems: Map<string, string>;
   stop: Set<string>;
+  gap: (t: Token) => boolean;
 }
 const cache = new WeakMap<Lexicon, Prepared>();
 function prepare(lex: Lexicon): Prepared {
@@ -51,7 +52,8 @@ function prepare(lex: Lexicon): Prepared {
       else if (!stems.has(stem(w, lex))) stems.set(stem(w, lex), concept);
     }
   }
-  p = { phrases, stems, stop: wordSet(lex.stopwords, 'fold') };
+  const adverbs = wordSet(lex.adverbs);
+  p = { phrases, stems, stop: wordSet(lex.stopwords, 'fold'), gap: (t: Token) => isAdverb(t, lex, adverbs) };
   cache.set(lex, p);
   return p;
 }
@@ -63,7 +65,7 @@ export function conceptsOf(tokens: Token[], lex: Lexicon): string[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word') continue;
-    const ph = p.phrases.match(tokens, i);
+    const ph = p.phrases.match(tokens, i, p.gap);
     if (ph) {
       out.push(ph.value);
       i = ph.end - 1;
@@ -197,6 +199,8 @@ export interface LinkableClaim {
   /** Source the claim was found in, and its position there: links between neighbours need it. */
   source?: string;
   order?: number;
+  /** Sentence index within its source. */
+  sentence?: number;
 }
 
 export interface SuggestedLink {
@@ -207,46 +211,70 @@ export interface SuggestedLink {
 }
 
 export const SAME_CLAIM_THRESHOLD = 0.5;
+const OUTLET_MARGIN = 0.2;
 
-/** Groups of claims stating the same proposition from the same side (connected by strong pairs). */
+/**
+ * Groups of claims stating the same proposition from the same side. Average-link clustering:
+ * strongest pairs first, and two groups join only if their claims are, on average, as close as
+ * a single matching pair must be, so one loose pair cannot chain unrelated claims together.
+ */
 export function groupSameClaims(claims: LinkableClaim[], threshold = SAME_CLAIM_THRESHOLD): string[][] {
-  const parent = new Map<string, string>(claims.map((c) => [c.id, c.id]));
-  const root = (x: string): string => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(x, r);
-    return r;
-  };
-  for (let i = 0; i < claims.length; i++) {
-    for (let j = i + 1; j < claims.length; j++) {
-      const a = claims[i]!;
-      const b = claims[j]!;
-      if (a.features.claimant !== b.features.claimant || a.features.polarity !== b.features.polarity) continue;
-      if (scoreSameClaim(a.features, b.features).score >= threshold) parent.set(root(a.id), root(b.id));
+  const n = claims.length;
+  const need = (i: number) => (claims[i]!.features.claimant ? threshold : threshold + OUTLET_MARGIN);
+  const score: number[][] = claims.map(() => new Array<number>(n).fill(0));
+  const pairs: [number, number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const a = claims[i]!.features;
+      const b = claims[j]!.features;
+      if (a.claimant !== b.claimant || a.polarity !== b.polarity) continue;
+      const s = scoreSameClaim(a, b).score;
+      score[i]![j] = score[j]![i] = s;
+      if (s >= need(i)) pairs.push([s, i, j]);
     }
   }
-  const groups = new Map<string, string[]>();
-  for (const c of claims) {
-    const r = root(c.id);
-    groups.set(r, [...(groups.get(r) ?? []), c.id]);
+  pairs.sort((x, y) => y[0] - x[0]);
+  const group = claims.map((_, i) => [i]);
+  const of = claims.map((_, i) => i);
+  for (const [, i, j] of pairs) {
+    const gi = of[i]!;
+    const gj = of[j]!;
+    if (gi === gj) continue;
+    const A = group[gi]!;
+    const B = group[gj]!;
+    let sum = 0;
+    for (const x of A) for (const y of B) sum += score[x]![y]!;
+    if (sum / (A.length * B.length) < need(i)) continue;
+    for (const y of B) of[y] = gi;
+    group[gi] = A.concat(B);
+    group[gj] = [];
   }
-  return [...groups.values()].filter((g) => g.length > 1);
+  return group.filter((g) => g.length > 1).map((g) => g.sort((x, y) => x - y).map((i) => claims[i]!.id));
 }
 
 // Speech acts that state a proposition, which a denial can contradict. A warning or a question
 // is an act, not a statement of fact.
 const PROPOSITIONS = new Set<Stance>(['assert', 'confirm', 'accuse']);
 
-/** Topical closeness of two claims regardless of side: what a contradiction needs. */
+/**
+ * Topical closeness of two claims regardless of side, from their own words only (a sentence's
+ * other clauses say other things): shared concepts, the same predicate, and whether one
+ * claimant is what the other claim is about. Speech-act concepts do not count: "denies" and
+ * "démenti" say nothing about the topic.
+ */
 function topical(a: ClaimFeatures, b: ClaimFeatures): { score: number; shared: string[] } {
-  const c = conceptOverlap(a, b);
-  const samePredicate = a.predicate === b.predicate && predicateConcepts.has(a.predicate) && a.predicate !== 'deny';
-  const concernsSpeaker = (x: ClaimFeatures, y: ClaimFeatures) => !!x.claimant && y.subjects.includes(x.claimant);
-  let score = c.score;
-  if (samePredicate) score += 0.25;
-  if (concernsSpeaker(a, b) || concernsSpeaker(b, a)) score += 0.2;
-  return { score, shared: c.shared };
+  const shared = overlap(a.concepts, b.concepts).filter((c) => !SPEECH_ACTS.has(c));
+  const samePredicate = a.predicate === b.predicate && predicateConcepts.has(a.predicate) && !SPEECH_ACTS.has(a.predicate);
+  const concerns = (x: ClaimFeatures, y: ClaimFeatures) => !!x.claimant && y.subjects.includes(x.claimant);
+  // Years: claims about different years (or one about a named year, one about none) are about different events.
+  const years = (f: ClaimFeatures) => f.numbers.filter((n) => /^(1[89]|20)\d\d$/.test(n));
+  const ya = years(a);
+  const yb = years(b);
+  const yearsDiffer = (ya.length || yb.length) && !overlap(ya, yb).length;
+  const score = shared.length + (samePredicate ? 1 : 0) + (concerns(a, b) || concerns(b, a) ? 1 : 0) - (yearsDiffer ? 1 : 0);
+  return { score, shared };
 }
+const SPEECH_ACTS = new Set(['say', 'deny', 'confirm', 'accuse']);
 
 /**
  * Links suggested from stance and attribution: a denial or negated statement that touches what a
@@ -269,22 +297,25 @@ export function suggestLinks(claims: LinkableClaim[]): SuggestedLink[] {
     const n = neg.features;
     if (n.polarity !== 'negative') continue;
     if (n.anaphoric) {
-      // The claim right before it in the same source, by someone else.
-      const before = sorted.filter((c) => c.source === neg.source && (c.order ?? 0) < (neg.order ?? 0) && c.features.claimant !== n.claimant && c.features.claimant);
-      const after = sorted.filter((c) => c.source === neg.source && (c.order ?? 0) > (neg.order ?? 0) && Math.abs((c.order ?? 0) - (neg.order ?? 0)) <= 1);
-      const target = before[before.length - 1];
-      const near = target && (neg.order ?? 0) - (target.order ?? 0) <= 2 ? target : after.find((c) => PROPOSITIONS.has(c.features.stance));
-      if (near) add({ from: neg.id, to: near.id, kind: 'contradicts', reason: `disputes the statement just before it${near.features.claimant ? ` by ${label(near.features.claimant)}` : ''}` });
+      // What it points back at: a statement in the same sentence, else the one just before, by someone else.
+      const others = sorted.filter((c) => c !== neg && c.source === neg.source && c.features.claimant !== n.claimant && PROPOSITIONS.has(c.features.stance));
+      const sameSentence = others.find((c) => c.sentence !== undefined && c.sentence === neg.sentence);
+      const before = others.filter((c) => (c.order ?? 0) < (neg.order ?? 0) && c.features.claimant).pop();
+      const near = sameSentence ?? (before && (neg.order ?? 0) - (before.order ?? 0) <= 2 ? before : undefined);
+      if (near) add({ from: neg.id, to: near.id, kind: 'contradicts', reason: `disputes the statement it answers${near.features.claimant ? ` by ${label(near.features.claimant)}` : ''}` });
     }
+    // A rebuttal that points back says too little of its own to be matched by topic.
+    if (n.anaphoric) continue;
     for (const pos of sorted) {
       if (pos === neg) continue;
       const q = pos.features;
-      if (q.polarity !== 'positive' || !PROPOSITIONS.has(q.stance)) continue;
+      // The outlet's own narrative is not what a quoted denial answers; claims someone made are.
+      if (q.polarity !== 'positive' || !PROPOSITIONS.has(q.stance) || !q.claimant) continue;
       const da = n.dates.find((d) => d.length === 10);
       const db = q.dates.find((d) => d.length === 10);
       if (da && db && Math.abs(Date.parse(da) - Date.parse(db)) > 3 * 864e5) continue;
       const t = topical(n, q);
-      if (t.score < 0.55) continue;
+      if (t.score < 2) continue;
       const who = n.claimant ? label(n.claimant) : 'the source';
       add({ from: neg.id, to: pos.id, kind: 'contradicts', reason: `${who} ${n.stance === 'deny' ? 'denies' : 'negates'} it (${t.shared.join(', ') || 'same topic'})` });
     }

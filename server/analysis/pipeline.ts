@@ -40,6 +40,8 @@ export interface AnalysedClaim {
   checkworthiness: number;
   features: ClaimFeatures;
   fingerprint: string;
+  /** Index of its sentence in `sentences`. */
+  sentence: number;
   /** How the claim was found: 'verb', 'according', 'passive', 'relative', 'noun', 'fact', 'continuation', 'quote', 'outlet'. */
   via: string;
 }
@@ -63,7 +65,6 @@ interface Prepared {
   hedges: PhraseIndex<true>;
   opinions: Set<string>;
   nationality: PhraseIndex<string>;
-  anaphoric: Set<string>;
 }
 const cache = new WeakMap<Lexicon, Prepared>();
 function prepare(lex: Lexicon): Prepared {
@@ -73,8 +74,7 @@ function prepare(lex: Lexicon): Prepared {
   for (const h of lex.hedges) hedges.add(h, true);
   const nationality = new PhraseIndex<string>('fold');
   for (const [code, forms] of Object.entries(lex.nationalities)) for (const f of forms) nationality.add(f, code);
-  const anaphoric = new Set(lex.anaphors.filter((a) => !a.includes(' ')));
-  p = { hedges, opinions: wordSet(lex.opinionWords), nationality, anaphoric };
+  p = { hedges, opinions: wordSet(lex.opinionWords), nationality };
   cache.set(lex, p);
   return p;
 }
@@ -114,7 +114,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
   const discourse = new Discourse(lex);
   const sentences: Span[] = [];
   const days: string[] = [];
-  const claims: (AnalysedClaim & { order: number })[] = [];
+  const claims: AnalysedClaim[] = [];
   let si = 0;
 
   const narrativeDay = () => days[days.length - 1] ?? null;
@@ -134,9 +134,10 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     for (const sentence of sents) {
       sentences.push(sentence);
       const tokens = tokenize(text, sentence.start, sentence.end, lex);
-      const dates = findDates(text, sentence, lex, published);
-      for (const d of dates) if (d.precision === 'day') days.push(d.value);
       const sentQuotes = quotes.filter((q) => q.start < sentence.end && q.end > sentence.start);
+      // "Today" inside a quotation is the speaker's day, not the publication's: relative dates there are not ours to resolve.
+      const dates = findDates(text, sentence, lex, published).filter((d) => !d.relative || !sentQuotes.some((q) => d.start >= q.start && d.end <= q.end));
+      for (const d of dates) if (d.precision === 'day') days.push(d.value);
       const inQuote = (t: Token) => sentQuotes.some((q) => t.s >= q.start && t.e <= q.end);
       const mentions = findMentions(tokens, lex, { properNouns: nouns, inQuote, isVerb: (toks, i) => isReportingVerbAt(toks, i, lex) });
       const attributions = attributeSentence({ text, sentence, tokens, mentions, quotes: sentQuotes, dates, lex });
@@ -179,7 +180,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
         negated: false, anterior: owner?.a.anterior ?? false, verb: null, content: span, span, quoted: true, quote: p.quote, statementZone: owner?.a.statementZone ?? span,
       };
       const c = buildClaim(a, owner?.speaker ?? null, p.sentence, p.tokens, [], [p.quote], p.dates, caption, 'quote');
-      c.order = p.si;
+      c.sentence = p.si;
       claims.push(c);
     }
   }
@@ -187,7 +188,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
   function buildClaim(
     a: Attribution, speaker: Entity | null, sentence: Span, tokens: Token[], mentions: Mention[], quotes: Quote[],
     dates: DateMention[], caption: boolean, via: string,
-  ): AnalysedClaim & { order: number } {
+  ): AnalysedClaim {
     const span = a.span;
     const spanTokens = tokens.filter((t) => t.s >= span.start && t.e <= span.end);
     const speakerTokens = a.speaker ? new Set(tokens.filter((t) => t.s >= a.speaker!.start && t.e <= a.speaker!.end)) : new Set<Token>();
@@ -224,7 +225,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     const quote = text.slice(span.start, span.end);
     const speakerRef = entityRef(speaker);
     const contentText = oneLine(text.slice(a.content.start, a.content.end));
-    const anaphoric = stance.polarity === 'negative' && isAnaphoric(ownTokens, lex, prep.anaphoric);
+    const anaphoric = stance.polarity === 'negative' && isAnaphoric(a, tokens, lex);
     const features = claimFeatures({
       language, lex, claimant: speaker?.key ?? null, subjects: [...subjects.keys()], stance: stance.stance, polarity: stance.polarity,
       verbConcept: a.concept, neutral: a.neutral, dates: [claimedOn, eventOn].filter((d): d is string => !!d),
@@ -244,7 +245,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
       start: span.start, end: span.end, quote, text: statement, speaker: speakerRef, stance: stance.stance, negated: stance.negated,
       claimedOn, statementOn, eventOn,
       chain: { outlet: opts.outlet ?? null, author: speakerRef, claimant: speakerRef },
-      subjects: [...subjects.values()].map((e) => entityRef(e)!), checkworthiness: cw, features, fingerprint, via, order: si,
+      subjects: [...subjects.values()].map((e) => entityRef(e)!), checkworthiness: cw, features, fingerprint, via, sentence: si,
     };
   }
 
@@ -255,18 +256,16 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     language,
     clutter: layout.clutter,
     sentences,
-    claims: unique.map(({ order: _order, ...c }) => ({ ...c, features: { ...c.features } })),
+    claims: unique,
   };
 }
 
-/** Ordinal position of each claim, for link suggestions between neighbours. */
-export function claimOrder(analysis: ArticleAnalysis): Map<AnalysedClaim, number> {
-  return new Map(analysis.claims.map((c, i) => [c, i]));
-}
-
-// A denial that points back: few content words of its own, or an anaphor ("the latter").
-function isAnaphoric(tokens: Token[], lex: Lexicon, anaphors: Set<string>): boolean {
+// A rebuttal that points back: a pointer word opens its content or follows its verb
+// ("Ce n'est pas…", "denies it"), and it says little of its own.
+function isAnaphoric(a: Attribution, tokens: Token[], lex: Lexicon): boolean {
+  const pointers = wordSet(lex.pointers);
   const stop = wordSet(lex.stopwords);
-  const content = tokens.filter((t) => t.kind === 'word' && !stop.has(t.low));
-  return content.length <= 6 || tokens.some((t) => anaphors.has(t.low));
+  const content = tokens.filter((t) => t.s >= a.content.start && t.e <= a.content.end && t.kind === 'word');
+  const head = content.slice(0, 2);
+  return head.some((t) => pointers.has(t.low)) && content.filter((t) => !stop.has(t.low)).length <= 12;
 }

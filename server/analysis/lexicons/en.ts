@@ -131,6 +131,7 @@ export const en: Lexicon = {
     { form: 'she', gender: 'f' },
     { form: 'they', plural: true },
   ],
+  pointers: ['it', 'this', 'that', 'these', 'those', 'so'],
   anaphors: ['the latter', 'the former'],
   titles: [
     { form: 'mr.', gender: 'm' }, { form: 'mr', gender: 'm' }, { form: 'mrs.', gender: 'f' }, { form: 'ms.', gender: 'f' }, { form: 'ms', gender: 'f' }, { form: 'mrs', gender: 'f' },

@@ -113,6 +113,7 @@ export const fr: Lexicon = {
     { form: 'ils', gender: 'm', plural: true },
     { form: 'elles', gender: 'f', plural: true },
   ],
+  pointers: ['ce', "c'", 'cela', 'ça', 'ceci', 'le', "l'", 'cette', 'ces'],
   anaphors: ['ce dernier', 'cette dernière', "l'intéressé", "l'intéressée"],
   titles: [{ form: 'm.', gender: 'm' }, { form: 'mme', gender: 'f' }, { form: 'mme.', gender: 'f' }, { form: 'mlle', gender: 'f' }, { form: 'me', }, { form: 'dr' }, { form: 'pr' }],
   nationalities: {

@@ -110,6 +110,8 @@ export interface Lexicon {
   accordingTo: string[];
   speechNouns: SpeechNoun[];
   pronouns: Pronoun[];
+  /** Words that point back at something said before ("denies it", "Ce n'est pas…"): a rebuttal. */
+  pointers: string[];
   /** Anaphoric noun phrases that point back to the last person named ("the latter"). */
   anaphors: string[];
   titles: { form: string; gender?: Gender }[];
