@@ -162,6 +162,12 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     while (k > 0 && !isPunct(k - 1, ',;:') && !(tokens[k - 1]!.kind === 'punct' && /[«“"]/u.test(tokens[k - 1]!.raw))) k--;
     return k;
   };
+  // Start of the clause that ends at `comma`: the sentence start or just after an earlier colon.
+  const clauseStartBefore = (comma: number) => {
+    let k = comma - 1;
+    while (k > 0 && !isPunct(k - 1, ';:')) k--;
+    return Math.max(0, k);
+  };
   const nextComma = (k: number) => {
     while (k < sentenceEndTok && !isPunct(k, ',;')) k++;
     return k;
@@ -184,18 +190,22 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     if (taken.has(h.i)) continue;
     let speaker: Mention | null = null;
     let relative = false;
+    let appositionStart: number | null = null;
     let negated = false;
     let anterior = false;
     let vs = h.i;
 
     if (h.kind === 'according') {
-      const m = mentions.find((x) => x.i >= h.j && x.i <= h.j + 1);
+      // "according to X", "according to a notice posted by X": the agent if there is one.
+      const phraseEnd = nextComma(h.j);
+      const inPhrase = mentions.filter((x) => x.i >= h.j && x.j <= phraseEnd);
+      const m = inPhrase.find((x) => x.i > 0 && p.agent.has(tokens[x.i - 1]!.low)) ?? inPhrase.find((x) => x.i <= h.j + 1) ?? inPhrase[0];
       if (!m) continue;
       // Content: the rest of the sentence around "according to X,".
       let cs = 0;
       let ce = sentenceEndTok;
       if (h.i === 0 || clauseStart(h.i) === h.i && h.i <= 1) {
-        cs = isPunct(m.j) ? m.j + 1 : m.j;
+        cs = phraseEnd < sentenceEndTok ? phraseEnd + 1 : m.j;
       } else {
         ce = h.i;
       }
@@ -212,7 +222,25 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     let k = h.i - 1;
     while (k >= 0) {
       const m = endingAt(k);
-      if (m && !(m.type === 'role' && false)) break;
+      if (m && !m.afterPreposition) break;
+      if (m && m.afterPreposition && m.type !== 'pronoun') {
+        // "Analysts at one bank estimated": the subject is before the prepositional phrase.
+        const prepAt = m.i - 1 >= 0 && p.prepositions.has(tokens[m.i - 1]!.low) ? m.i - 1 : m.i - 2;
+        if (endingAt(prepAt - 1) && prepAt - 1 >= 0) {
+          k = prepAt - 1;
+          break;
+        }
+        break;
+      }
+      // An age or a figure set off by commas or a preposition: "Wanjiru, 24, denied", "L'athlète de 24 ans a nié".
+      if (isPunct(k, ',') && tokens[k - 1]?.kind === 'num' && isPunct(k - 2, ',')) {
+        k -= 3;
+        continue;
+      }
+      if (tokens[k - 1]?.kind === 'num' && p.prepositions.has(tokens[k - 2]?.low ?? '') && tokens[k]!.kind === 'word') {
+        k -= 3;
+        continue;
+      }
       if (!skippable(k)) break;
       const low = tokens[k]!.low;
       if (p.negations.has(low) || low.endsWith("n't")) negated = true;
@@ -239,17 +267,25 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
           relative = true;
         }
       } else if (k >= 0 && isPunct(k, ',') && endingAt(k - 1) && isPunct(endingAt(k - 1)!.i - 1, ',')) {
-        const appos = endingAt(k - 1)!;
-        const named = endingAt(appos.i - 2);
-        if (named && named.type === 'name') speaker = named;
+        // Apposition: "A lawyer, Daniel Ortiz, accused", "Mike Pompeo, the secretary of state, said":
+        // the named one of the two speaks; the claim starts with the first.
+        const second = endingAt(k - 1)!;
+        const first = endingAt(second.i - 2);
+        if (first) {
+          speaker = second.type === 'name' ? second : first.type === 'name' || first.type === 'known' ? first : second;
+          appositionStart = first.i;
+        }
       }
     }
     // Speaker on the right: "“…,” said X", "…, a déclaré X".
     let inverted = false;
+    let borrowed = false;
     if (!speaker && h.kind !== 'passive' && (vs === 0 || tokens[vs - 1]!.kind === 'punct')) {
       let r = h.j;
       while (r < sentenceEndTok && (adverb(r) || inDate(tokens[r]!))) r++;
-      const cands = mentions.filter((m) => m.i >= r && m.i <= r + 8 && (!m.afterPreposition || m.type === 'pronoun'));
+      let stop = r;
+      while (stop < sentenceEndTok && !p.complementizers.has(tokens[stop]!.low)) stop++;
+      const cands = mentions.filter((m) => m.i >= r && m.i <= r + 8 && m.j <= stop && (!m.afterPreposition || m.type === 'pronoun'));
       const first = cands[0];
       if (first) {
         speaker = first;
@@ -257,6 +293,22 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         if (first.type !== 'name') {
           const named = mentions.find((m) => m.i > first.i && m.type === 'name' && isPunct(m.i - 1, ',') && (m.j >= sentenceEndTok || isPunct(m.j, ',.;') || tokens[m.j]?.raw === '.'));
           if (named) speaker = named;
+        }
+      }
+    }
+    // No subject of its own: a verb coordinated with the previous one ("said … and accused"), or a
+    // participle after a comma ("…, blaming a supplement") shares the subject of its sentence.
+    if (!speaker && h.kind !== 'passive') {
+      const before = tokens[vs - 1];
+      const participle = !!before && isPunct(vs - 1, ',') && lex.participleSuffixes.some((suf) => tokens[h.i]!.low.endsWith(suf));
+      const coordinated = !!before && p.splitters.has(before.low);
+      if (participle || coordinated) {
+        const prevAttr = out[out.length - 1];
+        const head = mentions[0] && mentions[0].i <= 1 && !mentions[0].afterPreposition ? mentions[0] : undefined;
+        speaker = prevAttr?.speaker ?? head ?? null;
+        if (speaker) {
+          borrowed = true;
+          if (coordinated) vs = vs - 1;
         }
       }
     }
@@ -268,9 +320,10 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     let quote: Quote | undefined;
     let complement = false;
     let spanStart: number;
-    const invertedPronoun = !!speaker && speaker.type === 'pronoun' && !!tokens[speaker.i]!.inverted;
+    if (borrowed) inverted = false;
+    const invertedPronoun = !borrowed && !!speaker && speaker.type === 'pronoun' && !!tokens[speaker.i]!.inverted;
     if (invertedPronoun) inverted = true;
-    const subjectFirst = speaker && !inverted ? speaker.i : vs;
+    const subjectFirst = speaker && !inverted && !borrowed ? speaker.i : vs;
     const quoteBefore = quoteEndingBefore(tokens[Math.min(subjectFirst, vs)]!.s);
     let contentEndTok = sentenceEndTok;
     let statementZone: Span;
@@ -318,13 +371,31 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
           contentEndTok = sentenceEndTok;
         }
       }
-      statementZone = spanOf(speaker ? speaker.j : vs, c);
+      statementZone = spanOf(speaker && !borrowed ? speaker.j : vs, c);
       content = trimSpan(spanOf(c, contentEndTok));
+      // "…, the company said on Thursday": nothing but adjuncts after the verb, and a comma before
+      // the speaker: what was said is the clause before that comma.
+      const first = appositionStart ?? speaker?.i ?? vs;
+      const adjunctsOnly = c >= sentenceEndTok || (p.prepositions.has(tokens[c]!.low) && !tokens.slice(c).some((t) => p.complementizers.has(t.low) || t.kind === 'punct' && t.raw === ','));
+      if (!borrowed && speaker && adjunctsOnly && first > 1 && isPunct(first - 1, ',')) {
+        content = trimSpan(spanOf(clauseStartBefore(first - 1), first - 1));
+        quoted = isQuoted(content, quotes);
+        statementZone = { start: tokens[first]!.s, end: sentence.end };
+        spanStart = -1;
+        complement = false;
+        if (complements.length) void 0;
+        out.push({
+          kind: 'verb', speaker, stance: h.stance, neutral: h.neutral, concept: h.concept, negated, anterior,
+          verb: spanOf(h.i, h.j), content, span: content, quoted, statementZone,
+        });
+        for (let x = h.i; x < h.j; x++) taken.add(x);
+        continue;
+      }
       if (q && q.start <= content.start + 1 && q.end >= content.end - 1) {
         quoted = true;
         quote = q;
       }
-      spanStart = speaker && !inverted ? speaker.i : h.kind === 'passive' ? clauseStart(vs) : vs;
+      spanStart = appositionStart ?? (speaker && !inverted ? speaker.i : h.kind === 'passive' ? clauseStart(vs) : vs);
     }
     if (complement) complements.push({ from: h.j, to: contentEndTok, owner: out.length });
     // A quotation followed by its speaker is a claim in the speaker's words: the quotation alone.
@@ -356,8 +427,20 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
   out.forEach((a, idx) => {
     const owner = complements.find((c) => c.owner !== idx && a.verb && a.verb.start >= (tokens[c.from]?.s ?? Infinity) && a.verb.start < (tokens[c.to - 1]?.e ?? -1) && c.owner < idx);
     if (!owner) return kept.push(a);
+    const o = out[owner.owner]!;
+    const vt = tokens.findIndex((t) => t.s === a.verb!.start);
+    let b = vt - 1;
+    while (b >= 0 && adverb(b)) b--;
+    if (a.kind === 'verb' && a.speaker === o.speaker && b >= 0 && p.splitters.has(tokens[b]!.low)) {
+      // "said that … and accused the bank of …": a second statement of the same speaker.
+      const cut = tokens[b]!.s;
+      o.content = trimSpan({ start: o.content.start, end: Math.min(o.content.end, cut) });
+      o.span = trimSpan({ start: o.span.start, end: Math.min(o.span.end, cut) });
+      a.span = trimSpan({ start: cut, end: a.span.end });
+      kept.push(a);
+      return;
+    }
     if (a.kind === 'relative' && a.speaker) {
-      const o = out[owner.owner]!;
       const cut = a.speaker.end;
       if (cut > o.content.start) {
         o.content = { start: o.content.start, end: Math.min(o.content.end, cut) };
@@ -402,8 +485,9 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         country = nat.value;
         after = nat.end;
       } else {
-        const m = endingAt(i - 1);
-        if (m && /['’]s?$/u.test(tokens[i - 1]!.raw)) {
+        const poss = /^['’]s?$/u.test(tokens[i - 1]?.raw ?? '');
+        const m = poss ? endingAt(i - 2) : undefined;
+        if (m) {
           agent = m;
           first = m.i;
         }

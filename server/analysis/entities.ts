@@ -44,6 +44,10 @@ export interface Mention {
   /** Head noun of a group mention ("company"). */
   head?: string;
   inQuote: boolean;
+  /** Acronym given in brackets after the name ("Athletics Integrity Unit (AIU)"). */
+  acronym?: string;
+  /** "it": points to an organisation. */
+  neuter?: boolean;
   entity?: Entity | null;
 }
 
@@ -52,7 +56,7 @@ interface Prepared {
   roles: { tokens: string[]; office: string; gender?: Gender }[];
   nationality: PhraseIndex<string>;
   countries: PhraseIndex<string>;
-  pronouns: Map<string, { gender?: Gender; plural?: boolean }>;
+  pronouns: Map<string, { gender?: Gender; plural?: boolean; neuter?: boolean }>;
   anaphors: PhraseIndex<true>;
   titles: Map<string, Gender | undefined>;
   determiners: Set<string>;
@@ -61,6 +65,7 @@ interface Prepared {
   orgWords: Set<string>;
   groupNouns: Set<string>;
   translit: [string, string][];
+  connectors: Set<string>;
 }
 
 const cache = new WeakMap<Lexicon, Prepared>();
@@ -87,7 +92,7 @@ export function prepare(lex: Lexicon): Prepared {
     roles: lex.rolePatterns
       .map((r) => ({ tokens: r.pattern.split(/\s+/).map(fold), office: r.office, gender: r.gender }))
       .sort((a, b) => b.tokens.length - a.tokens.length),
-    pronouns: new Map(lex.pronouns.map((pr) => [pr.form, { gender: pr.gender, plural: pr.plural }])),
+    pronouns: new Map(lex.pronouns.map((pr) => [pr.form, { gender: pr.gender, plural: pr.plural, neuter: pr.neuter }])),
     titles: new Map(lex.titles.map((t) => [t.form, t.gender])),
     determiners: wordSet(lex.determiners),
     prepositions: wordSet(lex.prepositions),
@@ -95,6 +100,7 @@ export function prepare(lex: Lexicon): Prepared {
     orgWords: wordSet(lex.organisationWords, 'fold'),
     groupNouns: wordSet(lex.groupNouns, 'fold'),
     translit: lex.nameTransliterations.map(([a, b]) => [fold(a), fold(b)]),
+    connectors: wordSet(lex.nameConnectors),
   };
   cache.set(lex, p);
   return p;
@@ -121,6 +127,31 @@ export interface MentionContext {
 }
 
 function matchRole(tokens: Token[], i: number, p: Prepared): { end: number; role: RoleInfo } | null {
+  // A nationality may stand before or after any role noun ("Kenyan sprinter", "sprinteuse kényane").
+  const before = p.nationality.match(tokens, i);
+  if (before) {
+    const inner = matchBareRole(tokens, before.end, p);
+    if (inner && !inner.role.country) return { end: inner.end, role: { ...inner.role, country: before.value } };
+  }
+  const bare = matchBareRole(tokens, i, p);
+  if (!bare) return null;
+  let { end } = bare;
+  const role = { ...bare.role };
+  const after = !role.country ? p.nationality.match(tokens, end) : null;
+  if (after) {
+    role.country = after.value;
+    end = after.end;
+  }
+  // A portfolio: "ministre du Logement", "Minister for Health".
+  const prep = tokens[end];
+  const portfolio = tokens[end + 1];
+  if (prep && portfolio && p.prepositions.has(prep.low) && portfolio.cap && !p.countries.match(tokens, end + 1) && !p.known.match(tokens, end + 1)) {
+    end += 2;
+  }
+  return { end, role };
+}
+
+function matchBareRole(tokens: Token[], i: number, p: Prepared): { end: number; role: RoleInfo } | null {
   for (const r of p.roles) {
     let j = i;
     let country: string | undefined;
@@ -177,8 +208,10 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
       const next = tokens[known.end];
       // "the White House tenant": the institution is an adjective of a longer noun phrase; still the institution.
       void next;
-      out.push({ ...base, i, j: known.end, start: t.s, end: last.e, type: 'known', text: slice(tokens, i, known.end), knownKey: known.value });
-      i = known.end;
+      const km: Mention = { ...base, i, j: known.end, start: t.s, end: last.e, type: 'known', text: slice(tokens, i, known.end), knownKey: known.value };
+      withAcronym(km, tokens);
+      out.push(km);
+      i = km.j;
       continue;
     }
 
@@ -208,19 +241,26 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
       continue;
     }
 
-    // Proper names: runs of capitalised words.
+    // Proper names: runs of capitalised words, joined by connectors ("Bank of England", "Conseil d'Etat").
     if (isNameToken(t, sentenceStart(i))) {
       let k = i + 1;
-      while (isNameToken(tokens[k], false) && !/['’]s$/u.test(tokens[k - 1]!.raw)) k++;
-      out.push({ ...base, i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, i, k) });
-      i = k;
+      for (;;) {
+        if (/['’]s$/u.test(tokens[k - 1]!.raw)) break;
+        if (isNameToken(tokens[k], false)) k++;
+        else if (tokens[k] && p.connectors.has(tokens[k]!.low) && isNameToken(tokens[k + 1], false)) k += 2;
+        else break;
+      }
+      const m: Mention = { ...base, i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, i, k) };
+      withAcronym(m, tokens);
+      out.push(m);
+      i = m.j;
       continue;
     }
 
     // Pronouns and anaphors ("he", "il", "ce dernier"), outside quotations where "he" is the speaker's own word.
     const pr = p.pronouns.get(t.low);
     if (pr && !base.inQuote) {
-      out.push({ ...base, i, j: i + 1, start: t.s, end: t.e, type: 'pronoun', text: t.raw, gender: pr.gender, plural: pr.plural });
+      out.push({ ...base, i, j: i + 1, start: t.s, end: t.e, type: 'pronoun', text: t.raw, gender: pr.gender, plural: pr.plural, neuter: pr.neuter });
       i++;
       continue;
     }
@@ -231,6 +271,16 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
       continue;
     }
 
+    // A plural group opening a sentence needs no article: "Analysts at one bank estimated…".
+    if (!det && i === 0 && t.cap && p.groupNouns.has(t.fold) && /s$/u.test(t.fold)) {
+      out.push({ ...base, i, j: i + 1, start: t.s, end: t.e, type: 'group', text: t.raw, head: t.fold, name: t.raw.toLowerCase(), plural: true });
+      i++;
+      continue;
+    }
+    if (det && p.determiners.has(tokens[at]!.low)) {
+      i++;
+      continue;
+    }
     // Nationality nouns: "the American said", "l'Américain a déclaré".
     if (det) {
       const nat = p.nationality.match(tokens, at);
@@ -244,8 +294,8 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
       for (let k = at; k < Math.min(at + 3, tokens.length); k++) {
         const w = tokens[k]!;
         if (w.kind !== 'word') break;
-        if (p.groupNouns.has(w.fold)) {
-          group = { ...base, i, j: k + 1, start: t.s, end: w.e, type: 'group', text: slice(tokens, i, k + 1), head: w.fold, name: slice(tokens, at, k + 1), plural: /s$/u.test(w.fold) && w.fold.length > 4 };
+        if (p.groupNouns.has(w.fold) || p.orgWords.has(w.fold)) {
+          group = { ...base, i, j: k + 1, start: t.s, end: w.e, type: 'group', text: slice(tokens, i, k + 1), head: w.fold, name: slice(tokens, at, k + 1), plural: /s$/u.test(w.fold) && w.fold.length > 4 && !p.orgWords.has(w.fold) };
           break;
         }
       }
@@ -258,6 +308,28 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     i++;
   }
   return out;
+}
+
+// "Athletics Integrity Unit (AIU)", "l'Unité d'intégrité de l'athlétisme (AIU)": the bracketed
+// acronym names the same body, and the lowercase words before it belong to the name.
+function withAcronym(m: Mention, tokens: Token[]): void {
+  for (let k = m.j; k < Math.min(m.j + 7, tokens.length); k++) {
+    const t = tokens[k]!;
+    if (t.raw === '(') {
+      const acr = tokens[k + 1];
+      if (acr && tokens[k + 2]?.raw === ')' && /^\p{Lu}[\p{Lu}\p{N}&.-]{1,7}$/u.test(acr.raw)) {
+        m.acronym = acr.raw.replace(/\./g, '');
+        if (k > m.j) {
+          m.name = tokens.slice(m.i, k).map((x) => x.raw).join(' ').replace(/(['’])\s+/g, '$1').replace(/^\S+['’]/u, '');
+          m.text = m.name;
+        }
+        m.end = tokens[k + 2]!.e;
+        m.j = k + 3;
+      }
+      return;
+    }
+    if (t.kind !== 'word' || t.cap) return;
+  }
 }
 
 function slice(tokens: Token[], i: number, j: number): string {
@@ -276,6 +348,8 @@ function names(tokens: Token[], i: number, j: number): string {
 /** The entities of one article, resolved mention by mention in reading order. */
 export class Discourse {
   readonly entities = new Map<string, Entity>();
+  /** Role-only entities later found to be a named person ("its governor" … "Governor Adam Wrona"). */
+  private merged = new Map<Entity, Entity>();
   /** Reading history: which entity each resolved mention pointed to, by sentence. */
   private history: { sentence: number; entity: Entity; type: MentionType; speaker: boolean; plural?: boolean }[] = [];
 
@@ -309,6 +383,13 @@ export class Discourse {
     return null;
   }
 
+  /** The entity an entity was merged into, if any. */
+  canonical(e: Entity): Entity {
+    let x = e;
+    while (this.merged.has(x)) x = this.merged.get(x)!;
+    return x;
+  }
+
   /** Resolve one mention; `speaker` marks a mention that is the speaker of a claim. */
   resolve(m: Mention, sentence: number, speaker = false, before?: Entity[]): Entity | null {
     const e = this.find(m, sentence, before);
@@ -317,6 +398,15 @@ export class Discourse {
       if (m.role) {
         if (!e.offices.includes(m.role.office)) e.offices.push(m.role.office);
         if (m.role.country && !e.country && e.kind === 'person') e.country = m.role.country;
+        if (m.type === 'name' && e.kind === 'person') {
+          // A role named before its holder: "its governor warned…" then "Governor Adam Wrona".
+          for (const other of this.entities.values()) {
+            if (other !== e && other.key.startsWith(`role:${m.role.office}`) && !this.merged.has(other) && (!other.country || !m.role.country || other.country === m.role.country)) {
+              this.merged.set(other, e);
+              for (const a of other.aliases) if (!e.aliases.includes(a)) e.aliases.push(a);
+            }
+          }
+        }
       }
       if (m.gender && !e.gender && e.kind === 'person') e.gender = m.gender;
       if (m.type !== 'pronoun' && m.type !== 'anaphor' && !e.aliases.includes(m.text) && m.text.length < 80) e.aliases.push(m.text);
@@ -341,6 +431,21 @@ export class Discourse {
       case 'name': {
         const name = m.name ?? m.text;
         const parts = name.split(/\s+/);
+        if (m.acronym) {
+          const key = `org:${m.acronym.toLowerCase()}`;
+          const e = this.upsert(key, () => ({ key, name, kind: 'organisation', aliases: [], offices: [] }));
+          if (!e.aliases.includes(m.acronym)) e.aliases.push(m.acronym);
+          return e;
+        }
+        if (parts.length === 1) {
+          // An acronym given earlier, or the short form of an organisation already named ("Halvorsen").
+          const byAcronym = this.entities.get(`org:${fold(name)}`);
+          if (byAcronym) return byAcronym;
+          const f = fold(name);
+          for (const e of this.entities.values()) {
+            if (e.kind === 'organisation' && !e.key.startsWith('country:') && fold(e.name).split(/\s+/)[0] === f && e.name.includes(' ')) return e;
+          }
+        }
         const isOrg = parts.some((w) => prepare(lex).orgWords.has(fold(w)));
         if (isOrg) {
           const key = `org:${nameKey(name, lex).replace(/\s+/g, '-')}`;
@@ -372,6 +477,16 @@ export class Discourse {
       case 'nationality':
         return this.recent(sentence, (e) => e.kind === 'person' && e.country === m.country, 12);
       case 'pronoun': {
+        if (m.neuter) {
+          const org = (e: Entity) => e.kind === 'organisation' || e.kind === 'group' || e.kind === 'outlet';
+          if (before) for (let k = before.length - 1; k >= 0; k--) if (org(before[k]!) && !before[k]!.key.startsWith('country:')) return before[k]!;
+          for (let s = sentence - 1; s >= sentence - 2; s--) {
+            const inS = this.history.filter((h) => h.sentence === s && org(h.entity) && !h.entity.key.startsWith('country:'));
+            const pick = inS.filter((h) => h.speaker).pop() ?? inS[0];
+            if (pick) return pick.entity;
+          }
+          return null;
+        }
         const compatible = (e: Entity) =>
           (m.plural ? e.kind !== 'person' || false : e.kind === 'person') && (!m.gender || !e.gender || e.gender === m.gender || !!m.plural);
         if (m.plural) return this.recent(sentence, (e) => (e.kind === 'group' || e.kind === 'organisation') , 3);
@@ -391,9 +506,12 @@ export class Discourse {
       case 'group': {
         const head = m.head ?? '';
         if (prepare(lex).orgWords.has(head) && !m.plural) {
-          // "the company", "le tribunal": the organisation named last, preferring one whose name has that word.
-          const byWord = this.recent(sentence, (e) => e.kind === 'organisation' && fold(e.name).includes(head), 10);
-          const any = byWord ?? this.recent(sentence, (e) => e.kind === 'organisation' && !e.key.startsWith('country:'), 5);
+          // "the company", "le tribunal", "the safety agency": the organisation named last, preferring
+          // one whose name shares a word with the phrase. With modifiers, only such a one.
+          const words = fold(m.name ?? '').split(/\s+/).filter((w) => w.length > 3);
+          const modified = words.length > 1;
+          const byWord = this.recent(sentence, (e) => e.kind === 'organisation' && !e.key.startsWith('country:') && words.some((w) => fold(e.name).split(/\s+/).includes(w)), 10);
+          const any = byWord ?? (modified ? null : this.recent(sentence, (e) => e.kind === 'organisation' && !e.key.startsWith('country:') && !e.key.startsWith('place:'), 5));
           if (any) return any;
         }
         const name = (m.name ?? m.text).trim();

@@ -96,6 +96,13 @@ export function tokenize(text: string, start: number, end: number, lex: Lexicon)
         }
       }
     }
+    // A possessive is its own token, so "Poland's" still names Poland.
+    const poss = /^(.{2,}?)(['’]s)$/u.exec(text.slice(s, e));
+    if (poss && /^\p{L}/u.test(poss[1]!)) {
+      out.push(make(text, s, s + poss[1]!.length));
+      out.push(make(text, s + poss[1]!.length, e, { kind: 'punct' }));
+      continue;
+    }
     if (s < e) out.push(make(text, s, e));
   }
   return out;

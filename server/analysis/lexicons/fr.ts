@@ -113,7 +113,13 @@ export const fr: Lexicon = {
     { form: 'ils', gender: 'm', plural: true },
     { form: 'elles', gender: 'f', plural: true },
   ],
-  pointers: ['ce', "c'", 'cela', 'ça', 'ceci', 'le', "l'", 'cette', 'ces'],
+  pointers: ['ce', "c'", 'cela', 'ça', 'ceci'],
+  objectPointers: ['le', "l'", 'la', 'les', 'cela', 'ça', 'ceci'],
+  modals: ['peut', 'peuvent', 'pouvait', 'pourra', 'pourrait', 'pourraient', 'doit', 'doivent', 'devait', 'devrait', 'devraient', 'va', 'vont', 'veut', 'veulent', 'faut'],
+  pledgeWords: ['va', 'vont', 'sera', 'seront', 'serait', 'seraient', 'promis', 'promet', 'promettre', 'engage', 'engagé', 'prévoit', 'compte', 'entend', 'demanderait', 'demandera'],
+  pledgeSuffixes: ['rait', 'raient', 'ront'],
+  participleSuffixes: ['ant'],
+  nameConnectors: ['de', "d'", 'du', 'des', "l'", 'la', 'et'],
   anaphors: ['ce dernier', 'cette dernière', "l'intéressé", "l'intéressée"],
   titles: [{ form: 'm.', gender: 'm' }, { form: 'mme', gender: 'f' }, { form: 'mme.', gender: 'f' }, { form: 'mlle', gender: 'f' }, { form: 'me', }, { form: 'dr' }, { form: 'pr' }],
   nationalities: {
@@ -212,7 +218,7 @@ export const fr: Lexicon = {
     { pattern: 'senatrice', office: 'senator', gender: 'f' },
     { pattern: 'maire', office: 'mayor' },
   ],
-  organisationWords: ['maison', 'bureau', 'parti', 'ambassade', 'agence', 'banque', 'cour', 'tribunal', 'ministère', 'conseil', 'union', 'commission', 'comité', 'congrès', 'sénat', 'parlement', 'assemblée', 'gouvernement', 'fédération', 'association', 'société', 'groupe', 'entreprise', 'institut', 'université', 'police', 'armée', 'autorité', 'fonds', 'organisation', 'ligue', 'club', 'équipe', 'service', 'services', 'constructeur', 'kremlin', 'élysée', 'matignon', 'fondation'],
+  organisationWords: ['maison', 'bureau', 'parti', 'ambassade', 'agence', 'banque', 'cour', 'tribunal', 'ministère', 'conseil', 'union', 'commission', 'comité', 'congrès', 'sénat', 'parlement', 'assemblée', 'gouvernement', 'fédération', 'association', 'société', 'groupe', 'entreprise', 'institut', 'université', 'police', 'armée', 'autorité', 'fonds', 'organisation', 'ligue', 'club', 'équipe', 'service', 'services', 'constructeur', 'kremlin', 'élysée', 'matignon', 'fondation', 'unité', 'juridiction', 'institution', 'régulateur', 'parquet'],
   groupNouns: ['camp', 'experts', 'responsables', 'analystes', 'critiques', 'élus', 'démocrates', 'républicains', 'opposition', 'enquêteurs', 'sources', 'autorités', 'habitants', 'témoins', 'économistes', 'scientifiques', 'médecins', 'chercheurs', 'militants', 'manifestants', 'syndicats', 'avocats', 'diplomates', 'partisans', 'adversaires', 'gouvernement', 'entreprise', 'ministère', 'fédération', 'cour', 'tribunal', 'banque', 'agence', 'police', 'constructeur', 'groupe', 'parquet', 'défense', 'communiqué'],
   nameTransliterations: [['gue', 'ge'], ['gui', 'gi'], ['ou', 'u'], ['ch', 'sh'], ['kh', 'k'], ['ï', 'i']],
   entityAliases: {

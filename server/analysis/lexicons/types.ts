@@ -39,6 +39,8 @@ export interface Pronoun {
   form: string;
   gender?: Gender;
   plural?: boolean;
+  /** Points to an organisation or thing ("it"). */
+  neuter?: boolean;
 }
 
 export interface Cue {
@@ -112,6 +114,18 @@ export interface Lexicon {
   pronouns: Pronoun[];
   /** Words that point back at something said before ("denies it", "Ce n'est pas…"): a rebuttal. */
   pointers: string[];
+  /** Object pronouns right after a verb that point back ("denies it", "le dément"). */
+  objectPointers: string[];
+  /** Modal verbs: a negated modal ("cannot", "will not") is not a denial. */
+  modals: string[];
+  /** Words of promises and plans ("will", "promised"): pledges are not check-worthy. */
+  pledgeWords: string[];
+  /** Endings of verb forms that announce or promise ("-rait", "-ront"). */
+  pledgeSuffixes: string[];
+  /** Endings of present participles ("blaming", "estimant"): a clause whose subject is the sentence's. */
+  participleSuffixes: string[];
+  /** Lowercase words allowed inside a proper name ("Bank of England", "Conseil d'Etat"). */
+  nameConnectors: string[];
   /** Anaphoric noun phrases that point back to the last person named ("the latter"). */
   anaphors: string[];
   titles: { form: string; gender?: Gender }[];
