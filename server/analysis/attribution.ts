@@ -35,6 +35,7 @@ export interface Attribution {
   statementZone: Span;
 }
 
+
 interface Prepared {
   verbs: PhraseIndex<{ stance: Stance; neutral: boolean; concept: string }>;
   according: PhraseIndex<true>;
@@ -45,6 +46,7 @@ interface Prepared {
   passive: Set<string>;
   agent: Set<string>;
   adverbs: Set<string>;
+  parentheticals: PhraseIndex<true>;
   negations: Set<string>;
   determiners: Set<string>;
   prepositions: Set<string>;
@@ -76,6 +78,11 @@ export function prepareAttribution(lex: Lexicon): Prepared {
     passive: wordSet(lex.passiveAuxiliaries),
     agent: wordSet(lex.agentMarkers),
     adverbs: wordSet(lex.adverbs),
+    parentheticals: (() => {
+      const x = new PhraseIndex<true>('low');
+      for (const ph of lex.parentheticals) x.add(ph, true);
+      return x;
+    })(),
     negations: wordSet(lex.negations),
     determiners: wordSet(lex.determiners),
     prepositions: wordSet(lex.prepositions),
@@ -241,6 +248,12 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         k -= 3;
         continue;
       }
+      // "a de son côté dénoncé", "for its part": an adverbial phrase ending here.
+      const par = [2, 3, 4].map((n) => k - n + 1).find((s) => s >= 0 && p.parentheticals.match(tokens, s)?.end === k + 1);
+      if (par !== undefined) {
+        k = par - 1;
+        continue;
+      }
       if (!skippable(k)) break;
       const low = tokens[k]!.low;
       if (p.negations.has(low) || low.endsWith("n't")) negated = true;
@@ -274,6 +287,10 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         if (first) {
           speaker = second.type === 'name' ? second : first.type === 'name' || first.type === 'known' ? first : second;
           appositionStart = first.i;
+        } else if (second.type === 'name') {
+          // "A lawyer for several owners, Daniel Ortiz, accused…": the description has no entity of its own.
+          speaker = second;
+          appositionStart = clauseStartBefore(second.i - 1);
         }
       }
     }
@@ -375,8 +392,10 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       content = trimSpan(spanOf(c, contentEndTok));
       // "…, the company said on Thursday": nothing but adjuncts after the verb, and a comma before
       // the speaker: what was said is the clause before that comma.
-      const first = appositionStart ?? speaker?.i ?? vs;
-      const adjunctsOnly = c >= sentenceEndTok || (p.prepositions.has(tokens[c]!.low) && !tokens.slice(c).some((t) => p.complementizers.has(t.low) || t.kind === 'punct' && t.raw === ','));
+      let first = appositionStart ?? speaker?.i ?? vs;
+      if (first > 0 && p.determiners.has(tokens[first - 1]!.low)) first--;
+      const rest = tokens.slice(c).filter((t) => t.kind !== 'punct');
+      const adjunctsOnly = !rest.length || (p.prepositions.has(rest[0]!.low) && !tokens.slice(c).some((t) => p.complementizers.has(t.low) || (t.kind === 'punct' && t.raw === ',')));
       if (!borrowed && speaker && adjunctsOnly && first > 1 && isPunct(first - 1, ',')) {
         content = trimSpan(spanOf(clauseStartBefore(first - 1), first - 1));
         quoted = isQuoted(content, quotes);
@@ -398,6 +417,8 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       spanStart = appositionStart ?? (speaker && !inverted ? speaker.i : h.kind === 'passive' ? clauseStart(vs) : vs);
     }
     if (complement) complements.push({ from: h.j, to: contentEndTok, owner: out.length });
+    // "X rejected the criticism on Thursday": with an object, not a clause, a date in it dates the act.
+    if (!complement && !quoted && !inverted && spanStart >= 0) statementZone = { start: statementZone.start, end: content.end };
     // A quotation followed by its speaker is a claim in the speaker's words: the quotation alone.
     const span = spanStart < 0
       ? content

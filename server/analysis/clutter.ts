@@ -23,6 +23,7 @@ const CREDIT_TAIL = new RegExp(`(?:^|[\\s.])((?:${NAME}\\s?){1,4}(?:\\s?/\\s?(?:
 // A credit in brackets or after a copyright sign: "(Photo AFP)", "© Reuters".
 const CREDIT_MARK = /(?:^|\s)((?:©|\(©?\s*(?:photo|crédit|credit)?\s*)[^()\n]{2,60}\)?)\s*$/iu;
 const TERMINAL = /[.!?…"»”:)]$/u;
+const DATELINE = /^\p{Lu}[\p{L}\p{M} .'’-]{1,40}\s*\([\p{L} .'’-]{2,30}\)\s*[-–—]\s*/u;
 
 function compiled(lexicons: Lexicon[]): { kind: ClutterKind; re: RegExp }[] {
   return lexicons.flatMap((l) => l.clutter.map((c) => ({ kind: c.kind, re: new RegExp(c.line, 'iu') })));
@@ -40,7 +41,8 @@ export function pageLayout(text: string, language: string): PageLayout {
   const captions: Span[] = [];
   const body: Span[] = [];
   const firstLong = paras.findIndex((p) => TERMINAL.test(text.slice(p.start, p.end)) && words(text, p) >= 12);
-  paras.forEach((p, i) => {
+  paras.forEach((para, i) => {
+    let p = para;
     const line = text.slice(p.start, p.end);
     const n = words(text, p);
     const pattern = n <= 8 ? patterns!.find((c) => c.re.test(line)) : undefined;
@@ -59,9 +61,15 @@ export function pageLayout(text: string, language: string): PageLayout {
       clutter.push({ ...p, kind });
       return;
     }
-    const credit = CREDIT_TAIL.exec(line) ?? CREDIT_MARK.exec(line);
+    // A dateline opens the first paragraphs of wire copy: "PARIS (AFP) -", "WARSAW (Reuters) —".
+    const dateline = DATELINE.exec(line);
+    if (dateline && i <= 6) {
+      clutter.push({ start: p.start, end: p.start + dateline[0].length, kind: 'dateline' });
+      p = { start: p.start + dateline[0].length, end: p.end };
+    }
+    const credit = CREDIT_TAIL.exec(text.slice(p.start, p.end)) ?? CREDIT_MARK.exec(text.slice(p.start, p.end));
     if (credit && credit[1] && (credit[1].includes('/') || credit[1].includes('©') || credit[1].includes('('))) {
-      const at = p.start + line.lastIndexOf(credit[1]);
+      const at = p.start + text.slice(p.start, p.end).lastIndexOf(credit[1]);
       clutter.push({ start: at, end: p.end, kind: 'credit' });
       captions.push({ start: p.start, end: at });
       body.push({ start: p.start, end: trimEnd(text, p.start, at) });

@@ -185,6 +185,8 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     if (!t || t.kind !== 'word' || !t.cap) return false;
     if (p.functionWords.has(t.fold) || p.nationality.match([t], 0)) return false;
     if (p.titles.has(t.low)) return false;
+    // A lone letter is an initial inside a name, not a name ("l'échantillon B").
+    if (t.raw.replace(/\./g, '').length < 2) return false;
     // A capitalised word opening a sentence is a name only if the article capitalises it elsewhere.
     if (first && !ctx.properNouns.has(fold(possessiveless(t.raw)))) return false;
     return true;
@@ -277,7 +279,8 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
       i++;
       continue;
     }
-    if (det && p.determiners.has(tokens[at]!.low)) {
+    if (det && (p.determiners.has(tokens[at]!.low) || isNameToken(tokens[at], false))) {
+      // Two articles in a row, or an article before a proper name: the next token starts the mention.
       i++;
       continue;
     }
@@ -295,7 +298,10 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
         const w = tokens[k]!;
         if (w.kind !== 'word') break;
         if (p.groupNouns.has(w.fold) || p.orgWords.has(w.fold)) {
-          group = { ...base, i, j: k + 1, start: t.s, end: w.e, type: 'group', text: slice(tokens, i, k + 1), head: w.fold, name: slice(tokens, at, k + 1), plural: /s$/u.test(w.fold) && w.fold.length > 4 && !p.orgWords.has(w.fold) };
+          // "la fédération kényane", "the Kenyan federation": the nationality belongs to the group.
+          const nat = p.nationality.match(tokens, k + 1);
+          const end = nat ? nat.end : k + 1;
+          group = { ...base, i, j: end, start: t.s, end: tokens[end - 1]!.e, type: 'group', text: slice(tokens, i, end), head: w.fold, name: slice(tokens, at, end), plural: /s$/u.test(w.fold) && w.fold.length > 4 && !p.orgWords.has(w.fold), country: nat?.value };
           break;
         }
       }
@@ -457,7 +463,8 @@ export class Discourse {
           const known = this.entities.get(key);
           if (known) return known;
           const okey = `org:${nameKey(name, lex).replace(/\s+/g, '-')}`;
-          return this.upsert(okey, () => ({ key: okey, name, kind: 'organisation', aliases: [], offices: [] }));
+          // A lone unknown name after a preposition is most often a place ("à Eugene", "in Nairobi").
+          return this.upsert(okey, () => ({ key: okey, name, kind: m.afterPreposition ? 'place' : 'organisation', aliases: [], offices: [] }));
         }
         return this.personByName(name);
       }
@@ -490,14 +497,21 @@ export class Discourse {
         const compatible = (e: Entity) =>
           (m.plural ? e.kind !== 'person' || false : e.kind === 'person') && (!m.gender || !e.gender || e.gender === m.gender || !!m.plural);
         if (m.plural) return this.recent(sentence, (e) => (e.kind === 'group' || e.kind === 'organisation') , 3);
-        // Someone named earlier in the same sentence ("Trump said he…").
-        if (before) for (let k = before.length - 1; k >= 0; k--) if (compatible(before[k]!)) return before[k]!;
-        // The previous sentence's speaker, then the last person named there, then further back.
-        for (let s = sentence - 1; s >= sentence - 4; s--) {
-          const inS = this.history.filter((h) => h.sentence === s && compatible(h.entity));
-          const sp = inS.filter((h) => h.speaker);
-          const pick = sp[sp.length - 1] ?? inS[inS.length - 1];
-          if (pick) return pick.entity;
+        // Agreement in gender, where it is known, outweighs recency: first candidates whose gender
+        // matches, then those whose gender is unknown. Within each: someone named earlier in the
+        // same sentence ("Trump said he…"), then the previous sentence's speaker, then the last
+        // person named there, then further back.
+        const passes: ((e: Entity) => boolean)[] = m.gender
+          ? [(e) => compatible(e) && e.gender === m.gender, compatible]
+          : [compatible];
+        for (const ok of passes) {
+          if (before) for (let k = before.length - 1; k >= 0; k--) if (ok(before[k]!)) return before[k]!;
+          for (let s = sentence - 1; s >= sentence - 4; s--) {
+            const inS = this.history.filter((h) => h.sentence === s && ok(h.entity));
+            const sp = inS.filter((h) => h.speaker);
+            const pick = sp[sp.length - 1] ?? inS[inS.length - 1];
+            if (pick) return pick.entity;
+          }
         }
         return null;
       }
@@ -511,12 +525,13 @@ export class Discourse {
           const words = fold(m.name ?? '').split(/\s+/).filter((w) => w.length > 3);
           const modified = words.length > 1;
           const byWord = this.recent(sentence, (e) => e.kind === 'organisation' && !e.key.startsWith('country:') && words.some((w) => fold(e.name).split(/\s+/).includes(w)), 10);
-          const any = byWord ?? (modified ? null : this.recent(sentence, (e) => e.kind === 'organisation' && !e.key.startsWith('country:') && !e.key.startsWith('place:'), 5));
+          const substantial = (e: Entity) => e.kind === 'organisation' && !e.key.startsWith('country:') && (e.name.includes(' ') || e.aliases.some((a) => /^\p{Lu}{2,}$/u.test(a)) || !!gazetteer[e.key]);
+          const any = byWord ?? (modified ? null : this.recent(sentence, substantial, 5));
           if (any) return any;
         }
         const name = (m.name ?? m.text).trim();
         const key = `group:${nameKey(name, lex).replace(/\s+/g, '-')}`;
-        return this.upsert(key, () => ({ key, name, kind: 'group', aliases: [], offices: [] }));
+        return this.upsert(key, () => ({ key, name, kind: 'group', aliases: [], offices: [], country: m.country }));
       }
     }
   }

@@ -69,6 +69,7 @@ interface Prepared {
   pointers: Set<string>;
   objectPointers: Set<string>;
   stop: Set<string>;
+  speechNouns: Set<string>;
 }
 const cache = new WeakMap<Lexicon, Prepared>();
 function prepare(lex: Lexicon): Prepared {
@@ -83,6 +84,7 @@ function prepare(lex: Lexicon): Prepared {
   p = {
     hedges, opinions: wordSet(lex.opinionWords), nationality, pledges,
     pointers: wordSet(lex.pointers), objectPointers: wordSet(lex.objectPointers), stop: wordSet(lex.stopwords),
+    speechNouns: wordSet(lex.speechNouns.flatMap((n) => n.forms)),
   };
   cache.set(lex, p);
   return p;
@@ -342,8 +344,13 @@ interface Draft {
 // an object pronoun follows its verb ("denies it"), and it says little of its own.
 function isAnaphoric(a: Attribution, tokens: Token[], p: Prepared): boolean {
   const content = tokens.filter((t) => t.s >= a.content.start && t.e <= a.content.end && t.kind === 'word');
-  const opens = content[0] && p.pointers.has(content[0].low);
-  const afterVerb = a.verb ? tokens.find((t) => t.s >= a.verb!.end && !(t.kind === 'punct')) : undefined;
-  const object = !!afterVerb && p.objectPointers.has(afterVerb.low);
-  return (!!opens || object) && content.filter((t) => !p.stop.has(t.low)).length <= 12;
+  const own = content.filter((t) => !p.stop.has(t.low));
+  const opens = !!content[0] && p.pointers.has(content[0].low);
+  // An object pronoun closing the clause or followed by an adverb: "denies it", "denies it forcefully".
+  const at = a.verb ? tokens.findIndex((t) => t.s >= a.verb!.end) : -1;
+  const next = at >= 0 ? tokens[at + 1] : undefined;
+  const object = at >= 0 && p.objectPointers.has(tokens[at]!.low) && (!next || next.kind === 'punct' || /(?:ly|ment)$/u.test(next.low));
+  // "rejected the accusation", "a rejeté ces critiques": the object is the statement answered.
+  const answersStatement = a.stance === 'deny' && own.length <= 3 && own.some((t) => p.speechNouns.has(t.low));
+  return ((opens || object) && own.length <= 12) || answersStatement;
 }

@@ -85,7 +85,8 @@ export function decideStance(a: Attribution, tokens: Token[], quotes: Quote[], l
     if (a.negated) return { stance: a.stance === 'confirm' ? 'question' : 'assert', negated: true, polarity: a.stance === 'deny' ? 'positive' : 'negative' };
     return negative(a.stance, false);
   }
-  if (a.negated) return { stance: 'assert', negated: true, polarity: 'negative' };
+  // "did not say": nothing was stated, so nothing is denied either.
+  if (a.negated) return { stance: 'assert', negated: true, polarity: 'positive' };
   if (confirmed) return { stance: 'confirm', negated: false, polarity: 'positive' };
   if (hasCue(quoted, p.deny, p.aux)) return { stance: 'deny', negated: false, polarity: 'negative' };
   if (a.quoted && clauseNegated) return { stance: 'deny', negated: false, polarity: 'negative' };

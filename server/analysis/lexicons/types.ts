@@ -7,7 +7,7 @@
 
 export type Stance = 'assert' | 'deny' | 'confirm' | 'warn' | 'accuse' | 'question';
 export type Gender = 'm' | 'f';
-export type ClutterKind = 'search' | 'section' | 'heading' | 'credit' | 'widget' | 'teaser';
+export type ClutterKind = 'search' | 'section' | 'heading' | 'credit' | 'widget' | 'teaser' | 'dateline';
 
 export interface ReportingVerb {
   /** Inflected forms (one or more tokens each). Adverbs may appear between tokens of a form. */
@@ -93,6 +93,8 @@ export interface Lexicon {
   agentMarkers: string[];
   /** Adverbs and particles allowed between subject and verb or verb and subject. */
   adverbs: string[];
+  /** Adverbial phrases that may sit between subject and verb ("for its part", "de son côté"). */
+  parentheticals: string[];
   /** Word endings that make a word an adverb ("ly", "ment"). */
   adverbSuffixes: string[];
   negations: string[];
