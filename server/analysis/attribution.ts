@@ -30,6 +30,8 @@ export interface Attribution {
   span: Span;
   /** The content is a direct quotation. */
   quoted: boolean;
+  /** The content is a clause or quotation reporting what was said, not a mere object ("rejected the criticism"). */
+  complement: boolean;
   quote?: Quote;
   /** Where a date of the statement itself would sit (around the verb, outside the content). */
   statementZone: Span;
@@ -219,7 +221,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       const content = trimSpan(spanOf(cs, ce));
       out.push({
         kind: 'according', speaker: m, stance: 'assert', neutral: true, concept: 'say', negated: false, anterior: false,
-        verb: spanOf(h.i, h.j), content, span: trimSpan({ start: sentence.start, end: sentence.end }), quoted: isQuoted(content, quotes),
+        verb: spanOf(h.i, h.j), content, span: trimSpan({ start: sentence.start, end: sentence.end }), quoted: isQuoted(content, quotes), complement: true,
         quote: quotes.find((q) => q.start <= content.start + 2 && q.end >= content.end - 2), statementZone: spanOf(h.i, m.j),
       });
       continue;
@@ -279,6 +281,9 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
           speaker = ante;
           relative = true;
         }
+      } else if (k >= 0 && isPunct(k, ',') && endingAt(k - 1)?.apposition && (endingAt(k - 1)!.i === 0 || tokens[endingAt(k - 1)!.i - 1]!.kind === 'punct')) {
+        // "Son entraîneur, Peter Otieno, a confirmé": the subject is set off by commas.
+        speaker = endingAt(k - 1)!;
       } else if (k >= 0 && isPunct(k, ',') && endingAt(k - 1) && isPunct(endingAt(k - 1)!.i - 1, ',')) {
         // Apposition: "A lawyer, Daniel Ortiz, accused", "Mike Pompeo, the secretary of state, said":
         // the named one of the two speaks; the claim starts with the first.
@@ -405,7 +410,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         if (complements.length) void 0;
         out.push({
           kind: 'verb', speaker, stance: h.stance, neutral: h.neutral, concept: h.concept, negated, anterior,
-          verb: spanOf(h.i, h.j), content, span: content, quoted, statementZone,
+          verb: spanOf(h.i, h.j), content, span: content, quoted, complement: true, statementZone,
         });
         for (let x = h.i; x < h.j; x++) taken.add(x);
         continue;
@@ -414,7 +419,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         quoted = true;
         quote = q;
       }
-      spanStart = appositionStart ?? (speaker && !inverted ? speaker.i : h.kind === 'passive' ? clauseStart(vs) : vs);
+      spanStart = borrowed ? vs : appositionStart ?? (speaker && !inverted ? speaker.i : h.kind === 'passive' ? clauseStart(vs) : vs);
     }
     if (complement) complements.push({ from: h.j, to: contentEndTok, owner: out.length });
     // "X rejected the criticism on Thursday": with an object, not a clause, a date in it dates the act.
@@ -427,7 +432,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       kind: relative ? 'relative' : h.kind === 'passive' ? 'passive' : 'verb',
       speaker: h.kind === 'passive' ? agentOf(h.j) : speaker,
       stance: h.stance, neutral: h.neutral, concept: h.concept, negated, anterior,
-      verb: spanOf(h.i, h.j), content, span, quoted, quote, statementZone,
+      verb: spanOf(h.i, h.j), content, span, quoted, complement: complement || quoted || inverted, quote, statementZone,
     });
     for (let x = h.i; x < h.j; x++) taken.add(x);
   }
@@ -523,7 +528,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     const span = trimSpan(spanOf(first, e));
     kept.push({
       kind: 'noun', speaker: agent ?? null, speakerCountry: country, stance: n.value, neutral: n.value === 'assert', concept: n.value,
-      negated: false, anterior: false, verb: spanOf(i, n.end), content: trimSpan(spanOf(after + 1, e)), span, quoted: false, statementZone: spanOf(i, n.end),
+      negated: false, anterior: false, verb: spanOf(i, n.end), content: trimSpan(spanOf(after + 1, e)), span, quoted: false, complement: true, statementZone: spanOf(i, n.end),
     });
   }
 
@@ -543,7 +548,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     const span = trimSpan(spanOf(m.i, e));
     kept.push({
       kind: 'fact', speaker: null, stance: 'assert', neutral: true, concept: 'say', negated: false, anterior: false,
-      verb: null, content: span, span, quoted: false, statementZone: span,
+      verb: null, content: span, span, quoted: false, complement: false, statementZone: span,
     });
   }
   return kept;

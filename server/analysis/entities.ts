@@ -48,6 +48,10 @@ export interface Mention {
   acronym?: string;
   /** "it": points to an organisation. */
   neuter?: boolean;
+  /** Followed by a possessive ("Lavrov's visit"). */
+  possessor?: boolean;
+  /** A role set off by commas next to a name ("Son entraîneur, Peter Otieno,"): one mention of one person. */
+  apposition?: boolean;
   entity?: Entity | null;
 }
 
@@ -66,6 +70,7 @@ interface Prepared {
   groupNouns: Set<string>;
   translit: [string, string][];
   connectors: Set<string>;
+  adjectiveSuffixes: string[];
 }
 
 const cache = new WeakMap<Lexicon, Prepared>();
@@ -101,6 +106,7 @@ export function prepare(lex: Lexicon): Prepared {
     groupNouns: wordSet(lex.groupNouns, 'fold'),
     translit: lex.nameTransliterations.map(([a, b]) => [fold(a), fold(b)]),
     connectors: wordSet(lex.nameConnectors),
+    adjectiveSuffixes: lex.nameAdjectiveSuffixes.map(fold),
   };
   cache.set(lex, p);
   return p;
@@ -252,6 +258,10 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
         else if (tokens[k] && p.connectors.has(tokens[k]!.low) && isNameToken(tokens[k + 1], false)) k += 2;
         else break;
       }
+      // "Conseil constitutionnel", "Banque centrale européenne": an organisation's name may go on in lowercase adjectives.
+      if (p.orgWords.has(tokens[k - 1]!.fold)) {
+        while (tokens[k] && tokens[k]!.kind === 'word' && !tokens[k]!.cap && p.adjectiveSuffixes.some((suf) => tokens[k]!.fold.endsWith(suf) && tokens[k]!.fold.length > suf.length + 2)) k++;
+      }
       const m: Mention = { ...base, i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, i, k) };
       withAcronym(m, tokens);
       out.push(m);
@@ -313,7 +323,26 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     }
     i++;
   }
-  return out;
+  for (const m of out) if (/^['’]s?$/u.test(tokens[m.j]?.raw ?? '')) m.possessor = true;
+  // "Son entraîneur, Peter Otieno, a confirmé", "Mike Pompeo, the secretary of state, said": the
+  // role and the name set side by side by a comma are one mention of the named person.
+  const merged: Mention[] = [];
+  for (let k = 0; k < out.length; k++) {
+    const a = out[k]!;
+    const b = out[k + 1];
+    const comma = b && b.i === a.j + 1 && tokens[a.j]?.raw === ',';
+    const closes = b && (!tokens[b.j] || tokens[b.j]!.kind === 'punct' || ctx.isVerb(tokens, b.j));
+    if (comma && closes && a.type === 'role' && b.type === 'name' && !b.role) {
+      merged.push({ ...b, i: a.i, start: a.start, role: a.role, gender: b.gender ?? a.gender, apposition: true, afterPreposition: a.afterPreposition });
+      k++;
+    } else if (comma && closes && a.type === 'name' && !a.role && b.type === 'role' && (!tokens[b.j] || tokens[b.j]!.raw === ',')) {
+      merged.push({ ...a, j: b.j, end: b.end, role: b.role, gender: a.gender ?? b.gender, apposition: true });
+      k++;
+    } else {
+      merged.push(a);
+    }
+  }
+  return merged;
 }
 
 // "Athletics Integrity Unit (AIU)", "l'Unité d'intégrité de l'athlétisme (AIU)": the bracketed
@@ -357,7 +386,7 @@ export class Discourse {
   /** Role-only entities later found to be a named person ("its governor" … "Governor Adam Wrona"). */
   private merged = new Map<Entity, Entity>();
   /** Reading history: which entity each resolved mention pointed to, by sentence. */
-  private history: { sentence: number; entity: Entity; type: MentionType; speaker: boolean; plural?: boolean }[] = [];
+  private history: { sentence: number; entity: Entity; type: MentionType; speaker: boolean; plural?: boolean; possessor?: boolean }[] = [];
 
   constructor(private lex: Lexicon) {}
 
@@ -416,7 +445,7 @@ export class Discourse {
       }
       if (m.gender && !e.gender && e.kind === 'person') e.gender = m.gender;
       if (m.type !== 'pronoun' && m.type !== 'anaphor' && !e.aliases.includes(m.text) && m.text.length < 80) e.aliases.push(m.text);
-      this.history.push({ sentence, entity: e, type: m.type, speaker, plural: m.plural });
+      this.history.push({ sentence, entity: e, type: m.type, speaker, plural: m.plural, possessor: m.possessor });
     }
     return e;
   }
@@ -504,13 +533,23 @@ export class Discourse {
         const passes: ((e: Entity) => boolean)[] = m.gender
           ? [(e) => compatible(e) && e.gender === m.gender, compatible]
           : [compatible];
+        const inSentence = (s: number, ok: (e: Entity) => boolean) => {
+          // Possessors ("Lavrov's visit") are less likely antecedents than subjects and objects.
+          const inS = this.history.filter((h) => h.sentence === s && ok(h.entity));
+          const main = inS.filter((h) => !h.possessor);
+          const sp = main.filter((h) => h.speaker);
+          return (sp[sp.length - 1] ?? main[main.length - 1] ?? inS[inS.length - 1])?.entity;
+        };
+        // The current and previous sentences first (agreeing gender before unknown gender), then further back.
         for (const ok of passes) {
           if (before) for (let k = before.length - 1; k >= 0; k--) if (ok(before[k]!)) return before[k]!;
-          for (let s = sentence - 1; s >= sentence - 4; s--) {
-            const inS = this.history.filter((h) => h.sentence === s && ok(h.entity));
-            const sp = inS.filter((h) => h.speaker);
-            const pick = sp[sp.length - 1] ?? inS[inS.length - 1];
-            if (pick) return pick.entity;
+          const prev = inSentence(sentence - 1, ok);
+          if (prev) return prev;
+        }
+        for (let s = sentence - 2; s >= sentence - 4; s--) {
+          for (const ok of passes) {
+            const e = inSentence(s, ok);
+            if (e) return e;
           }
         }
         return null;

@@ -162,13 +162,19 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
       }
       // Dates the narrative moves to: the outlet's own, and those of statements; not the dates of
       // events a speaker reports ("the sample was taken on 2 July").
-      const reported = attributions.filter((a) => a.speaker || a.speakerCountry).map((a) => a.content);
+      const reported = attributions.filter((a) => (a.speaker || a.speakerCountry) && a.complement).map((a) => a.content);
       for (const d of dates) {
         if (d.precision === 'day' && !reported.some((c) => d.start >= c.start && d.end <= c.end)) days.push(d.value);
       }
 
       const words = tokens.filter((t) => t.kind === 'word');
       const pureQuote = words.length > 0 && words.every(inQuote);
+      // "…, selon un avis consulté par l'AFP": the outlet naming its source is the attribution chain,
+      // not a claim of its own, when the sentence already says who stated what.
+      for (let k = attributions.length - 1; k >= 0; k--) {
+        const a = attributions[k]!;
+        if (a.kind === 'according' && a.speaker?.entity?.kind === 'outlet' && attributions.some((b) => b !== a && b.kind !== 'noun' && b.kind !== 'fact')) attributions.splice(k, 1);
+      }
       const main = attributions.filter((a) => a.kind !== 'noun' && a.kind !== 'fact');
       for (const a of attributions) {
         const speaker = a.speaker?.entity ?? (a.speakerCountry ? discourse.countryEntity(a.speakerCountry) : null);
@@ -205,7 +211,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
       const span = { start: Math.max(p.quote.start, p.sentence.start), end: Math.min(p.quote.end, p.sentence.end) };
       const a: Attribution = {
         kind: 'verb', speaker: null, stance: owner?.a.stance ?? 'assert', neutral: owner?.a.neutral ?? true, concept: owner?.a.concept ?? 'say',
-        negated: false, anterior: owner?.a.anterior ?? false, verb: null, content: span, span, quoted: true, quote: p.quote, statementZone: owner?.a.statementZone ?? span,
+        negated: false, anterior: owner?.a.anterior ?? false, verb: null, content: span, span, quoted: true, complement: true, quote: p.quote, statementZone: owner?.a.statementZone ?? span,
       };
       const d = draft(a, owner?.speaker ?? null, p.sentence, p.tokens, [], [p.quote], p.dates, caption, 'quote');
       d.claim.sentence = p.si;
@@ -237,7 +243,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
   function outletAttribution(span: Span): Attribution {
     return {
       kind: 'verb', speaker: null, stance: 'assert', neutral: true, concept: 'say', negated: false, anterior: false,
-      verb: null, content: span, span, quoted: false, statementZone: span,
+      verb: null, content: span, span, quoted: false, complement: false, statementZone: span,
     };
   }
 
@@ -251,7 +257,12 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     const ownTokens = spanTokens.filter((t) => !speakerTokens.has(t));
     const stance = decideStance(a, tokens, quotes, lex);
     const inside = (d: Span, z: Span) => d.start >= z.start && d.end <= z.end;
-    const zoneDate = dates.find((d) => d.precision === 'day' && inside(d, a.statementZone) && !inside(d, a.content));
+    // The statement's own day: next to its verb, or in its object ("rejected the criticism on
+    // Thursday"); failing that, a relative day in what was reported ("suspended on Tuesday, the
+    // agency said"): news reports the day's announcements.
+    const zoneDate =
+      dates.find((d) => d.precision === 'day' && inside(d, a.statementZone) && (!inside(d, a.content) || !a.complement)) ??
+      (speaker ? dates.find((d) => d.precision === 'day' && d.relative && inside(d, a.content)) : undefined);
     const contentDate = dates.find((d) => inside(d, a.content)) ?? dates.find((d) => inside(d, span));
     let statementOn: string | null = null;
     let eventOn: string | null = contentDate?.value ?? null;
@@ -262,7 +273,10 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
       const base = own ?? narrativeDay();
       statementOn = zoneDate?.value ?? (a.anterior ? dayBefore(base) : base);
       claimedOn = statementOn;
-      if (zoneDate) spokeOn.set(discourse.canonical(speaker), zoneDate.value);
+      if (zoneDate) {
+        spokeOn.set(discourse.canonical(speaker), zoneDate.value);
+        if (days[days.length - 1] !== zoneDate.value) days.push(zoneDate.value);
+      }
       else if (statementOn && !own) spokeOn.set(discourse.canonical(speaker), statementOn);
     } else {
       claimedOn = contentDate?.value ?? zoneDate?.value ?? (a.anterior ? dayBefore(narrativeDay()) : narrativeDay());

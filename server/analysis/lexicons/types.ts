@@ -126,6 +126,8 @@ export interface Lexicon {
   pledgeSuffixes: string[];
   /** Endings of present participles ("blaming", "estimant"): a clause whose subject is the sentence's. */
   participleSuffixes: string[];
+  /** Endings of lowercase adjectives that continue an organisation's name ("Conseil constitutionnel"). */
+  nameAdjectiveSuffixes: string[];
   /** Lowercase words allowed inside a proper name ("Bank of England", "Conseil d'Etat"). */
   nameConnectors: string[];
   /** Anaphoric noun phrases that point back to the last person named ("the latter"). */
