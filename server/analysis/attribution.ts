@@ -56,6 +56,7 @@ interface Prepared {
   relatives: Set<string>;
   splitters: Set<string>;
   infinitive: Set<string>;
+  modals: Set<string>;
 }
 
 const cache = new WeakMap<Lexicon, Prepared>();
@@ -92,6 +93,7 @@ export function prepareAttribution(lex: Lexicon): Prepared {
     relatives: wordSet(lex.relativePronouns),
     splitters: wordSet(lex.clauseSplitters),
     infinitive: wordSet(lex.infinitiveMarkers),
+    modals: wordSet(lex.modals),
   };
   cache.set(lex, p);
   return p;
@@ -380,6 +382,9 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         complement = true;
       } else if (tokens[c] && p.infinitive.has(tokens[c]!.low) && h.kind !== 'passive') {
         complement = true;
+      } else if (h.neutral && startsClause(c)) {
+        // "said it could not comment", "said she would": a clause without "that".
+        complement = true;
       } else if (h.kind === 'passive' || tokens[c]?.kind === 'word') {
         // An object or an infinitive: the clause runs to the next comma, unless the object
         // carries a clause of its own ("puts forward a thesis that…").
@@ -437,6 +442,12 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     for (let x = h.i; x < h.j; x++) taken.add(x);
   }
 
+  // A subject (pronoun or name) followed by an auxiliary or modal opens a clause.
+  function startsClause(c: number): boolean {
+    const m = startingAt(c);
+    const next = m ? tokens[m.j] : undefined;
+    return !!m && (m.type === 'pronoun' || m.type === 'name' || m.type === 'known') && !!next && (p.aux.has(next.low) || p.modals.has(next.low));
+  }
   function agentOf(j: number): Mention | null {
     if (tokens[j] && p.agent.has(tokens[j]!.low)) return startingAt(j + 1) ?? null;
     return null;

@@ -26,7 +26,7 @@ export const en: Lexicon = {
   complementizers: ['that'],
   infinitiveMarkers: ['to'],
   relativePronouns: ['who', 'which', 'that', 'whom', 'whose'],
-  auxiliaries: ['has', 'have', 'had', 'having', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'to', 'seemed', 'seems', 'appeared', 'appears', 'went', 'on', 'later', "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "isn't", "wasn't"],
+  auxiliaries: ['has', 'have', 'had', 'having', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'to', 'seemed', 'seems', 'appeared', 'appears', "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "isn't", "wasn't"],
   anteriorAuxiliaries: ['had', "hadn't"],
   passiveAuxiliaries: ['is', 'are', 'was', 'were', 'been', 'being', 'be', "isn't", "wasn't"],
   agentMarkers: ['by'],
@@ -437,5 +437,6 @@ export const en: Lexicon = {
     dismissal: ['dismissal', 'fired', 'sacked', 'dismissed'],
     obstruction: ['obstruction', 'obstruct'],
     abuse: ['abuse'],
+    cheat: ['cheat', 'cheated', 'cheating', 'cheats'],
   },
 };

@@ -427,5 +427,6 @@ export const fr: Lexicon = {
     dismissal: ['limogeage', 'limogé', 'renvoi', 'congédié'],
     obstruction: ['entrave', 'obstruction'],
     abuse: ['abus'],
+    cheat: ['tricher', 'triché', 'triche', 'tricherie'],
   },
 };
