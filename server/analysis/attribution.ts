@@ -57,6 +57,7 @@ interface Prepared {
   splitters: Set<string>;
   infinitive: Set<string>;
   modals: Set<string>;
+  gap: (t: Token) => boolean;
 }
 
 const cache = new WeakMap<Lexicon, Prepared>();
@@ -94,7 +95,10 @@ export function prepareAttribution(lex: Lexicon): Prepared {
     splitters: wordSet(lex.clauseSplitters),
     infinitive: wordSet(lex.infinitiveMarkers),
     modals: wordSet(lex.modals),
+    gap: (t: Token) => false,
   };
+  const adverbs = p.adverbs;
+  p.gap = (t: Token) => isAdverb(t, lex, adverbs);
   cache.set(lex, p);
   return p;
 }
@@ -122,10 +126,16 @@ export function isReportingVerbAt(tokens: Token[], i: number, lex: Lexicon): boo
 export function attributeSentence(input: SentenceInput): Attribution[] {
   const { text, sentence, tokens, mentions, quotes, dates, lex } = input;
   const p = prepareAttribution(lex);
-  const quoteOf = (t: Token) => quotes.find((q) => t.s >= q.start && t.e <= q.end);
-  const inDate = (t: Token) => dates.some((d) => t.s >= d.start && t.e <= d.end);
-  const endingAt = (k: number) => mentions.find((m) => m.j - 1 === k);
-  const startingAt = (k: number) => mentions.find((m) => m.i === k);
+  const quoteOf = (t: Token) => (quotes.length ? quotes.find((q) => t.s >= q.start && t.e <= q.end) : undefined);
+  const inDate = (t: Token) => dates.length > 0 && dates.some((d) => t.s >= d.start && t.e <= d.end);
+  const ends: (Mention | undefined)[] = new Array(tokens.length);
+  const starts: (Mention | undefined)[] = new Array(tokens.length);
+  for (const m of mentions) {
+    ends[m.j - 1] ??= m;
+    starts[m.i] ??= m;
+  }
+  const endingAt = (k: number) => (k >= 0 ? ends[k] : undefined);
+  const startingAt = (k: number) => starts[k];
   const adverb = (k: number) => {
     const t = tokens[k];
     if (!t) return false;
@@ -154,7 +164,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       i = acc.end - 1;
       continue;
     }
-    const v = p.verbs.match(tokens, i, (g) => isAdverb(g, lex, p.adverbs));
+    const v = p.verbs.match(tokens, i, p.gap);
     if (!v) continue;
     const prev = tokens[i - 1];
     // "a warning", "the report", "of claims": a noun, not the verb.

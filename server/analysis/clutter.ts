@@ -40,6 +40,7 @@ export function pageLayout(text: string, language: string): PageLayout {
   const clutter: Clutter[] = [];
   const captions: Span[] = [];
   const body: Span[] = [];
+  const heads = paras.map((q) => squash(text.slice(q.start, Math.min(q.end, q.start + 200))).slice(0, 80));
   const firstLong = paras.findIndex((p) => TERMINAL.test(text.slice(p.start, p.end)) && words(text, p) >= 12);
   paras.forEach((para, i) => {
     let p = para;
@@ -50,7 +51,7 @@ export function pageLayout(text: string, language: string): PageLayout {
       clutter.push({ ...p, kind: pattern.kind });
       return;
     }
-    const earlier = paras.slice(0, i).find((q) => isTeaserOf(text, p, q));
+    const earlier = i >= paras.length - 3 && heads.slice(0, i).some((h) => h.length >= 40 && heads[i]!.startsWith(h.slice(0, Math.min(80, h.length))) && heads[i]!.length >= h.length);
     if (earlier && i >= paras.length - 3) {
       clutter.push({ ...p, kind: 'teaser' });
       return;
@@ -94,12 +95,5 @@ function trimEnd(text: string, start: number, end: number): number {
   return end;
 }
 
-// A lead repeated as a teaser: same opening words as an earlier paragraph, and either cut
-// short ("…") or not longer than what it repeats.
-function isTeaserOf(text: string, p: Span, q: Span): boolean {
-  const a = squash(text.slice(p.start, p.end));
-  const b = squash(text.slice(q.start, q.end));
-  const n = Math.min(80, b.length);
-  if (n < 40 || a.length < n) return false;
-  return a.slice(0, n) === b.slice(0, n);
-}
+// A lead repeated as a teaser: the same opening words as an earlier paragraph (compared on
+// the first 80 characters, whitespace squashed), near the end of the page.

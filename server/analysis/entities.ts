@@ -58,6 +58,8 @@ export interface Mention {
 interface Prepared {
   known: PhraseIndex<string>;
   roles: { tokens: string[]; office: string; gender?: Gender }[];
+  /** Role patterns by their first word; those opening with a nationality under '{nat}'. */
+  rolesByFirst: Map<string, { tokens: string[]; office: string; gender?: Gender }[]>;
   nationality: PhraseIndex<string>;
   countries: PhraseIndex<string>;
   pronouns: Map<string, { gender?: Gender; plural?: boolean; neuter?: boolean }>;
@@ -71,6 +73,7 @@ interface Prepared {
   translit: [string, string][];
   connectors: Set<string>;
   adjectiveSuffixes: string[];
+  nationalityWords: Set<string>;
 }
 
 const cache = new WeakMap<Lexicon, Prepared>();
@@ -97,6 +100,7 @@ export function prepare(lex: Lexicon): Prepared {
     roles: lex.rolePatterns
       .map((r) => ({ tokens: r.pattern.split(/\s+/).map(fold), office: r.office, gender: r.gender }))
       .sort((a, b) => b.tokens.length - a.tokens.length),
+    rolesByFirst: new Map(),
     pronouns: new Map(lex.pronouns.map((pr) => [pr.form, { gender: pr.gender, plural: pr.plural, neuter: pr.neuter }])),
     titles: new Map(lex.titles.map((t) => [t.form, t.gender])),
     determiners: wordSet(lex.determiners),
@@ -107,7 +111,12 @@ export function prepare(lex: Lexicon): Prepared {
     translit: lex.nameTransliterations.map(([a, b]) => [fold(a), fold(b)]),
     connectors: wordSet(lex.nameConnectors),
     adjectiveSuffixes: lex.nameAdjectiveSuffixes.map(fold),
+    nationalityWords: new Set(Object.values(lex.nationalities).flat().filter((w) => !w.includes(' ')).map(fold)),
   };
+  for (const r of p.roles) {
+    const first = r.tokens[0] === '*' ? '*' : r.tokens[0]!;
+    p.rolesByFirst.set(first, [...(p.rolesByFirst.get(first) ?? []), r]);
+  }
   cache.set(lex, p);
   return p;
 }
@@ -158,7 +167,15 @@ function matchRole(tokens: Token[], i: number, p: Prepared): { end: number; role
 }
 
 function matchBareRole(tokens: Token[], i: number, p: Prepared): { end: number; role: RoleInfo } | null {
-  for (const r of p.roles) {
+  const t = tokens[i];
+  if (!t) return null;
+  const byWord = p.rolesByFirst.get(t.fold);
+  const any = p.rolesByFirst.get('*');
+  const natHere = p.nationalityWords.has(t.fold) || !!p.countries.match(tokens, i) || (p.determiners.has(t.low) && !!tokens[i + 1] && (p.nationalityWords.has(tokens[i + 1]!.fold) || !!p.countries.match(tokens, i + 1)));
+  if (!byWord && !any && !natHere) return null;
+  const candidates = [...(byWord ?? []), ...(any ?? []), ...(natHere ? p.rolesByFirst.get('{nat}') ?? [] : [])];
+  if (candidates.length > 1) candidates.sort((a, b) => b.tokens.length - a.tokens.length);
+  for (const r of candidates) {
     let j = i;
     let country: string | undefined;
     let ok = true;
@@ -183,20 +200,24 @@ function matchBareRole(tokens: Token[], i: number, p: Prepared): { end: number; 
   return null;
 }
 
+const OPENERS = /^[«“"(‘'—–-]$/u;
+
+function nameToken(p: Prepared, ctx: MentionContext, t: Token | undefined, first: boolean): boolean {
+  if (!t || t.kind !== 'word' || !t.cap) return false;
+  if (p.functionWords.has(t.fold) || p.nationalityWords.has(t.fold)) return false;
+  if (p.titles.has(t.low)) return false;
+  // A lone letter is an initial inside a name, not a name ("l'échantillon B").
+  if (t.raw.length < 3 && t.raw.replace(/\./g, '').length < 2) return false;
+  // A capitalised word opening a sentence is a name only if the article capitalises it elsewhere.
+  if (first && !ctx.properNouns.has(t.fold.replace(/'s?$/u, ''))) return false;
+  return true;
+}
+
 /** Mentions of entities in one sentence, left to right, without overlaps. */
 export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext): Mention[] {
   const p = prepare(lex);
   const out: Mention[] = [];
-  const isNameToken = (t: Token | undefined, first: boolean): boolean => {
-    if (!t || t.kind !== 'word' || !t.cap) return false;
-    if (p.functionWords.has(t.fold) || p.nationality.match([t], 0)) return false;
-    if (p.titles.has(t.low)) return false;
-    // A lone letter is an initial inside a name, not a name ("l'échantillon B").
-    if (t.raw.replace(/\./g, '').length < 2) return false;
-    // A capitalised word opening a sentence is a name only if the article capitalises it elsewhere.
-    if (first && !ctx.properNouns.has(fold(possessiveless(t.raw)))) return false;
-    return true;
-  };
+  const isNameToken = (t: Token | undefined, first: boolean) => nameToken(p, ctx, t, first);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -206,7 +227,6 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     const at = i + det;
     const afterPreposition = !!(prev && p.prepositions.has(prev.low)) || !!(det && prev && p.prepositions.has(prev.low));
     const base = { afterPreposition, inQuote: ctx.inQuote(t) };
-    const sentenceStart = (k: number) => k === 0 || /^[«“"(‘'—–-]$/u.test(tokens[k - 1]!.raw) && k === 1;
 
     // Known institutions and countries ("Maison Blanche", "the White House").
     const known = p.known.match(tokens, at);
@@ -250,7 +270,7 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     }
 
     // Proper names: runs of capitalised words, joined by connectors ("Bank of England", "Conseil d'Etat").
-    if (isNameToken(t, sentenceStart(i))) {
+    if (isNameToken(t, i === 0 || (i === 1 && OPENERS.test(tokens[0]!.raw)))) {
       let k = i + 1;
       for (;;) {
         if (/['’]s$/u.test(tokens[k - 1]!.raw)) break;
@@ -367,13 +387,18 @@ function withAcronym(m: Mention, tokens: Token[]): void {
   }
 }
 
+// The surface of a mention: the original text between its first and last token.
 function slice(tokens: Token[], i: number, j: number): string {
   const a = tokens[i]!;
   const b = tokens[j - 1]!;
-  const raw = a.raw === b.raw && i === j - 1 ? a.raw : undefined;
-  if (raw) return possessiveless(raw);
-  // Rebuild from raw tokens; the caller has the offsets for exact text.
-  return tokens.slice(i, j).map((t) => t.raw).join(' ').replace(/\s+([,.'’])/g, '$1').replace(/(['’])\s+/g, '$1').replace(/['’]s$/u, '');
+  const raw = i === j - 1 ? a.raw : a.raw + spanText(tokens, i, j);
+  return possessiveless(raw);
+}
+
+function spanText(tokens: Token[], i: number, j: number): string {
+  let out = '';
+  for (let k = i + 1; k < j; k++) out += (tokens[k]!.s > tokens[k - 1]!.e ? ' ' : '') + tokens[k]!.raw;
+  return out;
 }
 
 function names(tokens: Token[], i: number, j: number): string {

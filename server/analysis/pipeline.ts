@@ -1,7 +1,6 @@
 // The pipeline: layout → paragraphs → sentences → quotations → mentions → attributions →
 // entities → stance, dates, check-worthiness, matching features. Pure: text and options in,
 // plain data out.
-import { createHash } from 'node:crypto';
 import { attributeSentence, isReportingVerbAt, type Attribution } from './attribution.ts';
 import { checkworthiness } from './checkworthiness.ts';
 import { pageLayout, type Clutter } from './clutter.ts';
@@ -331,16 +330,26 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     c.features.claimant = speaker?.key ?? null;
     c.features.subjects = c.subjects.map((e) => e.key);
     c.text = ref ? `${ref.name} ${STANCE_VERB[c.stance]}: ${d.content}` : oneLine(c.quote);
-    c.fingerprint = createHash('sha1')
-      .update([language, speaker?.key ?? '', c.stance, fold(d.content).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()].join('\u0000'))
-      .digest('hex')
-      .slice(0, 16);
+    c.fingerprint = fingerprint([language, speaker?.key ?? '', c.stance, fold(d.content).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()].join('\u0000'));
     return c;
   });
   claims.sort((x, y) => x.start - y.start || x.end - y.end);
   // The same span found twice (e.g. by a verb and a continuation) is one claim.
   const unique = claims.filter((c, i) => !claims.slice(0, i).some((d) => d.start === c.start && d.end === c.end));
   return { language, clutter: layout.clutter, sentences, claims: unique };
+}
+
+/**
+ * A stable 64-bit FNV-1a hash (hex) of the claim's language, claimant, stance and normalised
+ * wording: the same claim found again after the text moved gets the same fingerprint.
+ */
+function fingerprint(s: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < s.length; i++) {
+    h ^= BigInt(s.charCodeAt(i));
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return h.toString(16).padStart(16, '0');
 }
 
 interface Draft {

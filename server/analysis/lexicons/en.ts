@@ -329,6 +329,8 @@ export const en: Lexicon = {
   hedges: ['may', 'might', 'could', 'possibly', 'perhaps', 'reportedly', 'allegedly', 'apparently', 'seemed', 'seems', 'appeared', 'appears', 'likely', 'unlikely', 'suggest', 'suggested', 'probably', 'as if', 'would'],
   opinionWords: ['celebrate', 'victory', 'sensitive', 'good', 'bad', 'great', 'terrible', 'wonderful', 'shameful', 'disgrace', 'hope', 'hopes', 'wish', 'believe', 'feel', 'think', 'should', 'must', 'ought', 'deplore', 'welcome', 'welcomed', 'regret', 'regrets', 'sad', 'happy', 'proud', 'laughed', 'laugh', 'snub', 'will', 'want', 'wants', 'willingness', 'disagreed', 'agreed'],
 
+  weekdays: ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'],
+  relativeDays: { today: 0, yesterday: -1, tomorrow: 1, tonight: 0 },
   dateWords: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'tonight', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.'],
 
   clutter: [

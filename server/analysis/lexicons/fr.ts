@@ -319,6 +319,8 @@ export const fr: Lexicon = {
   hedges: ['peut-être', 'pourrait', 'pourraient', 'semble', 'semblait', 'apparemment', 'probablement', 'sans doute', 'éventuellement', 'supposé', 'présumé', 'aurait', 'auraient', 'comme si'],
   opinionWords: ['célébrer', 'victoire', 'sensible', 'bon', 'bonne', 'mauvais', 'mauvaise', 'formidable', 'honte', 'espère', 'espérer', 'souhaite', 'souhaiter', 'croit', 'pense', 'devrait', 'doit', 'déplore', 'salue', 'regrette', 'fier', 'fière', 'volonté', 'rapprochement', 'veut', 'voudrait', 'désaccord', 'ironisé'],
 
+  weekdays: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
+  relativeDays: { "aujourd'hui": 0, hier: -1, demain: 1, 'avant-hier': -2 },
   dateWords: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', "aujourd'hui", 'hier', 'demain', 'avant-hier', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre', 'janv.', 'févr.', 'avr.', 'juil.', 'sept.', 'oct.', 'nov.', 'déc.', 'veille', 'lendemain', 'semaine'],
 
   clutter: [

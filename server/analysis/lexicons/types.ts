@@ -155,8 +155,12 @@ export interface Lexicon {
   opinionWords: string[];
 
   // --- dates
-  /** Words that may begin a date expression; sentences without a digit or one of these skip the date parser. */
+  /** Words that may begin a date expression; the date parser only reads around these and numeric dates. */
   dateWords: string[];
+  /** Weekday names, Sunday first (several spellings of one day separated by "|"). */
+  weekdays: string[];
+  /** Days counted from publication ("yesterday": -1): resolved without the date parser. */
+  relativeDays: Record<string, number>;
 
   // --- clutter
   clutter: ClutterPattern[];
