@@ -1,7 +1,9 @@
-// usage: npm run eval [-- --dev | --all]
+// usage: npm run eval [-- --seeds | --dev | --holdout]
 // Runs the analysis on the seed manifest (../shared/eval, falling back to the copy in
-// test/fixtures/eval) and on the held-out development set (test/fixtures/dev), scores each with
-// score.mjs and prints the figures against the targets. Default: both.
+// test/fixtures/eval), on the development set (test/fixtures/dev: articles written for this
+// project on other events, used while developing) and on the held-out set
+// (test/fixtures/holdout: scored, never tuned on), scores each with score.mjs and prints the
+// figures against the targets. Default: all three.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,10 +49,13 @@ function run(name: string, manifestPath: string, goldPath: string, scorer: strin
 }
 
 const args = process.argv.slice(2);
+const only = ['--seeds', '--dev', '--holdout'].filter((a) => args.includes(a));
+const wants = (a: string) => !only.length || only.includes(a);
 const scorer = pick(join(shared, 'score.mjs'), join(fixtures, 'eval/score.mjs'));
-if (!args.includes('--dev')) {
+if (wants('--seeds')) {
   const manifest = pick(join(shared, 'seed-manifest.json'), join(fixtures, 'eval/seed-manifest.json'));
   const gold = existsSync(join(shared, 'seed-manifest.json')) ? join(shared, 'seed-gold.json') : join(fixtures, 'eval/seed-gold.json');
   run('seeds', manifest, gold, scorer);
 }
-if (!args.includes('--seeds')) run('dev (held out)', join(fixtures, 'dev/dev-manifest.json'), join(fixtures, 'dev/dev-gold.json'), scorer);
+if (wants('--dev')) run('dev (own articles, used while developing)', join(fixtures, 'dev/dev-manifest.json'), join(fixtures, 'dev/dev-gold.json'), scorer);
+if (wants('--holdout')) run('holdout (own articles, never tuned on)', join(fixtures, 'holdout/holdout-manifest.json'), join(fixtures, 'holdout/holdout-gold.json'), scorer);
