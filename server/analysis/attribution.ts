@@ -180,7 +180,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
   }
 
   const clauseStart = (k: number) => {
-    while (k > 0 && !isPunct(k - 1, ',;:') && !(tokens[k - 1]!.kind === 'punct' && /[«“"]/u.test(tokens[k - 1]!.raw))) k--;
+    while (k > 0 && !isPunct(k - 1, ',;:') && !(tokens[k - 1]!.kind === 'punct' && /[«»“”"]/u.test(tokens[k - 1]!.raw))) k--;
     return k;
   };
   // Start of the clause that ends at `comma`: the sentence start or just after an earlier colon.
@@ -342,7 +342,14 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         speaker = prevAttr?.speaker ?? head ?? null;
         if (speaker) {
           borrowed = true;
-          if (coordinated) vs = vs - 1;
+          if (coordinated) {
+            vs = vs - 1;
+            // "rejected the result and accused the government…": the first statement stops at "and".
+            if (prevAttr && prevAttr.content.end > tokens[vs]!.s && prevAttr.content.start < tokens[vs]!.s) {
+              prevAttr.content = trimSpan({ start: prevAttr.content.start, end: tokens[vs]!.s });
+              prevAttr.span = trimSpan({ start: prevAttr.span.start, end: Math.min(prevAttr.span.end, tokens[vs]!.s) });
+            }
+          }
         }
       }
     }
@@ -358,10 +365,17 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     const invertedPronoun = !borrowed && !!speaker && speaker.type === 'pronoun' && !!tokens[speaker.i]!.inverted;
     if (invertedPronoun) inverted = true;
     const subjectFirst = speaker && !inverted && !borrowed ? speaker.i : vs;
-    const quoteBefore = quoteEndingBefore(tokens[Math.min(subjectFirst, vs)]!.s);
+    // "“…,” union leader Kari Holm told reporters": words of the subject may stand between the quotation and the name.
+    let subjectClause = Math.min(subjectFirst, vs);
+    if (speaker && !inverted && !borrowed && !relative) {
+      const cs = clauseStart(speaker.i);
+      const between = tokens.slice(cs, speaker.i);
+      if (between.length <= 3 && between.every((t) => t.kind === 'word' && !t.cap && !p.aux.has(t.low) && !p.verbs.match([t], 0))) subjectClause = cs;
+    }
+    const quoteBefore = quoteEndingBefore(tokens[subjectClause]!.s);
     let contentEndTok = sentenceEndTok;
     let statementZone: Span;
-    if (quoteBefore && (inverted || (speaker && speaker.i > 0 && tokens[speaker.i - 1]!.kind === 'punct'))) {
+    if (quoteBefore && !borrowed && (inverted || (speaker && subjectClause > 0 && tokens[subjectClause - 1]!.kind === 'punct'))) {
       quote = quoteBefore;
       quoted = true;
       content = { start: Math.max(quote.start, sentence.start), end: Math.min(quote.end, sentence.end) };

@@ -12,6 +12,16 @@ export interface DateMention extends Span {
   precision: 'day' | 'month' | 'year';
   /** Resolved from a word relative to publication ("Tuesday", "hier"). */
   relative: boolean;
+  /** After publication ("will publish on Thursday"): not a day the story has reached. */
+  future?: boolean;
+}
+
+/** The earliest given weekday (0 = Sunday) after the reference day. */
+export function nextWeekday(weekday: number, reference: string): string {
+  const d = new Date(`${reference}T12:00:00Z`);
+  const ahead = ((weekday - d.getUTCDay() + 7) % 7) || 7;
+  d.setUTCDate(d.getUTCDate() + ahead);
+  return d.toISOString().slice(0, 10);
 }
 
 const parsers: Record<string, chrono.Chrono> = {};
@@ -46,6 +56,16 @@ export function addDays(day: string, n: number): string {
 const triggersCache = new WeakMap<Lexicon, Set<string>>();
 const anyTrigger = new WeakMap<Lexicon, RegExp>();
 const prepositionCache = new WeakMap<Lexicon, Set<string>>();
+const futureCache = new WeakMap<Lexicon, RegExp>();
+function futureMarkers(lex: Lexicon): RegExp {
+  let r = futureCache.get(lex);
+  if (!r) {
+    const words = lex.pledgeWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const suffixes = lex.pledgeSuffixes.map((s) => `\\p{L}+${s}`).join('|');
+    futureCache.set(lex, (r = new RegExp(`(?<![\\p{L}])(?:${words}${suffixes ? `|${suffixes}` : ''})(?![\\p{L}])`, 'iu')));
+  }
+  return r;
+}
 function prepositionsBefore(lex: Lexicon): Set<string> {
   let s = prepositionCache.get(lex);
   if (!s) prepositionCache.set(lex, (s = wordSet(lex.prepositions)));
@@ -86,11 +106,14 @@ export function findDates(text: string, span: Span, lex: Lexicon, published: str
     const followedByDate = /^\s*,?\s*(?:\d|\p{Lu})/u.test(next);
     if ((weekday >= 0 || rel !== undefined) && !followedByDate) {
       if (published) {
-        const value = weekday >= 0 ? latestWeekday(weekday, published) : addDays(published, rel!);
+        // A weekday in a clause about the future ("will publish on Thursday") is the next one.
+        const clause = slice.slice(Math.max(span.start, w.index - 60), w.index);
+        const future = weekday >= 0 && futureMarkers(lex).test(clause.split(/[,;:]/).pop() ?? '');
+        const value = weekday >= 0 ? (future ? nextWeekday(weekday, published) : latestWeekday(weekday, published)) : addDays(published, rel!);
         // Keep a preposition just before it in the mention, as the parser would ("on Tuesday").
         const before = /(\S+)\s+$/u.exec(slice.slice(Math.max(span.start, w.index - 12), w.index));
         const start = before && prepositionsBefore(lex).has(before[1]!.toLowerCase()) ? w.index - before[0].length : w.index;
-        simple.push({ start, end: w.index + w[0].length, value, precision: 'day', relative: true });
+        simple.push({ start, end: w.index + w[0].length, value, precision: 'day', relative: true, future: future || (rel ?? 0) > 0 });
       }
       continue;
     }

@@ -10,6 +10,10 @@ export interface Entity {
   name: string;
   kind: EntityKind;
   aliases: string[];
+  /** Common nouns the text used for it ("carrier Nordair", "le laboratoire Vireon"). */
+  descriptors?: string[];
+  /** How many times the article named it. */
+  seen?: number;
   gender?: Gender;
   country?: string;
   offices: string[];
@@ -52,6 +56,8 @@ export interface Mention {
   possessor?: boolean;
   /** A role set off by commas next to a name ("Son entraîneur, Peter Otieno,"): one mention of one person. */
   apposition?: boolean;
+  /** Common noun right before a name ("carrier Nordair", "laboratoire pharmaceutique Vireon"). */
+  descriptor?: string;
   entity?: Entity | null;
 }
 
@@ -74,6 +80,9 @@ interface Prepared {
   connectors: Set<string>;
   adjectiveSuffixes: string[];
   nationalityWords: Set<string>;
+  objectPronouns: Map<string, { gender?: Gender; plural?: boolean }>;
+  /** Last words of "according to" phrases: an object pronoun after them is a source. */
+  sourceMarkers: Set<string>;
 }
 
 const cache = new WeakMap<Lexicon, Prepared>();
@@ -112,6 +121,8 @@ export function prepare(lex: Lexicon): Prepared {
     connectors: wordSet(lex.nameConnectors),
     adjectiveSuffixes: lex.nameAdjectiveSuffixes.map(fold),
     nationalityWords: new Set(Object.values(lex.nationalities).flat().filter((w) => !w.includes(' ')).map(fold)),
+    objectPronouns: new Map(lex.objectPronouns.map((pr) => [pr.form, { gender: pr.gender, plural: pr.plural }])),
+    sourceMarkers: new Set(lex.accordingTo.map((a) => a.split(/\s+/).pop()!.toLowerCase())),
   };
   for (const r of p.roles) {
     const first = r.tokens[0] === '*' ? '*' : r.tokens[0]!;
@@ -289,6 +300,13 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
       continue;
     }
 
+    // "selon lui", "according to her": an object pronoun standing for the source.
+    const obj = p.objectPronouns.get(t.low);
+    if (obj && !base.inQuote && prev && p.sourceMarkers.has(prev.low)) {
+      out.push({ ...base, afterPreposition: false, i, j: i + 1, start: t.s, end: t.e, type: 'pronoun', text: t.raw, gender: obj.gender, plural: obj.plural });
+      i++;
+      continue;
+    }
     // Pronouns and anaphors ("he", "il", "ce dernier"), outside quotations where "he" is the speaker's own word.
     const pr = p.pronouns.get(t.low);
     if (pr && !base.inQuote) {
@@ -324,13 +342,21 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
       }
       // Groups: a determiner, up to two modifiers, a group noun ("the trumpiste camp", "several experts").
       let group: Mention | null = null;
-      for (let k = at; k < Math.min(at + 3, tokens.length); k++) {
+      for (let k = at; k < Math.min(at + 4, tokens.length); k++) {
         const w = tokens[k]!;
+        // "the pilots' union": a plural possessive inside the group's name.
+        if (w.kind === 'punct' && /^['’]s?$/u.test(w.raw) && k > at) continue;
         if (w.kind !== 'word') break;
+        // Only modifiers stand between the article and the noun: no preposition, article or name.
+        if (k > at && (p.prepositions.has(w.low) || p.determiners.has(w.low) || (w.cap && !p.orgWords.has(w.fold) && !p.groupNouns.has(w.fold)))) break;
         if (p.groupNouns.has(w.fold) || p.orgWords.has(w.fold)) {
-          // "la fédération kényane", "the Kenyan federation": the nationality belongs to the group.
+          // "la fédération kényane", "the Kenyan federation": the nationality belongs to the group;
+          // "une association de parents": so does a complement naming its members.
           const nat = p.nationality.match(tokens, k + 1);
-          const end = nat ? nat.end : k + 1;
+          let end = nat ? nat.end : k + 1;
+          const of = tokens[end];
+          const member = tokens[end + 1];
+          if (!nat && of && member && p.connectors.has(of.low) && member.kind === 'word' && !member.cap && !p.determiners.has(member.low) && /s$/u.test(member.fold)) end += 2;
           group = { ...base, i, j: end, start: t.s, end: tokens[end - 1]!.e, type: 'group', text: slice(tokens, i, end), head: w.fold, name: slice(tokens, at, end), plural: /s$/u.test(w.fold) && w.fold.length > 4 && !p.orgWords.has(w.fold), country: nat?.value };
           break;
         }
@@ -343,7 +369,19 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     }
     i++;
   }
-  for (const m of out) if (/^['’]s?$/u.test(tokens[m.j]?.raw ?? '')) m.possessor = true;
+  for (const m of out) {
+    if (/^['’]s?$/u.test(tokens[m.j]?.raw ?? '')) m.possessor = true;
+    if (m.type === 'name') {
+      // "Carmaker Halvorsen Motors", "le laboratoire pharmaceutique Vireon": the noun names what it is.
+      for (const k of [m.i - 1, m.i - 2]) {
+        const w = tokens[k];
+        if (w && w.kind === 'word' && (p.orgWords.has(w.fold) || p.groupNouns.has(w.fold))) {
+          m.descriptor = w.fold;
+          break;
+        }
+      }
+    }
+  }
   // "Son entraîneur, Peter Otieno, a confirmé", "Mike Pompeo, the secretary of state, said": the
   // role and the name set side by side by a comma are one mention of the named person.
   const merged: Mention[] = [];
@@ -470,6 +508,8 @@ export class Discourse {
       }
       if (m.gender && !e.gender && e.kind === 'person') e.gender = m.gender;
       if (m.type !== 'pronoun' && m.type !== 'anaphor' && !e.aliases.includes(m.text) && m.text.length < 80) e.aliases.push(m.text);
+      if (m.type === 'name' || m.type === 'known') e.seen = (e.seen ?? 0) + 1;
+      if (m.descriptor) (e.descriptors ??= []).includes(m.descriptor) || e.descriptors.push(m.descriptor);
       this.history.push({ sentence, entity: e, type: m.type, speaker, plural: m.plural, possessor: m.possessor });
     }
     return e;
@@ -588,8 +628,9 @@ export class Discourse {
           // one whose name shares a word with the phrase. With modifiers, only such a one.
           const words = fold(m.name ?? '').split(/\s+/).filter((w) => w.length > 3);
           const modified = words.length > 1;
-          const byWord = this.recent(sentence, (e) => e.kind === 'organisation' && !e.key.startsWith('country:') && words.some((w) => fold(e.name).split(/\s+/).includes(w)), 10);
-          const substantial = (e: Entity) => e.kind === 'organisation' && !e.key.startsWith('country:') && (e.name.includes(' ') || e.aliases.some((a) => /^\p{Lu}{2,}$/u.test(a)) || !!gazetteer[e.key]);
+          const byWord = this.recent(sentence, (e) => e.kind === 'organisation' && !e.key.startsWith('country:') && words.some((w) => fold(e.name).split(/\s+/).includes(w) || !!e.descriptors?.includes(w)), 10);
+          // An organisation the article is about: named in full, by acronym, known, or named more than once.
+          const substantial = (e: Entity) => e.kind === 'organisation' && !e.key.startsWith('country:') && (e.name.includes(' ') || e.aliases.some((a) => /^\p{Lu}{2,}$/u.test(a)) || !!gazetteer[e.key] || (e.seen ?? 0) >= 2 || !!e.descriptors?.length);
           const any = byWord ?? (modified ? null : this.recent(sentence, substantial, 5));
           if (any) return any;
         }

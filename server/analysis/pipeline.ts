@@ -163,7 +163,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
       // events a speaker reports ("the sample was taken on 2 July").
       const reported = attributions.filter((a) => (a.speaker || a.speakerCountry) && a.complement).map((a) => a.content);
       for (const d of dates) {
-        if (d.precision === 'day' && !reported.some((c) => d.start >= c.start && d.end <= c.end)) days.push(d.value);
+        if (d.precision === 'day' && !d.future && !reported.some((c) => d.start >= c.start && d.end <= c.end)) days.push(d.value);
       }
 
       const words = tokens.filter((t) => t.kind === 'word');
@@ -260,7 +260,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     // Thursday"); failing that, a relative day in what was reported ("suspended on Tuesday, the
     // agency said"): news reports the day's announcements.
     const zoneDate =
-      dates.find((d) => d.precision === 'day' && inside(d, a.statementZone) && (!inside(d, a.content) || !a.complement)) ??
+      dates.find((d) => d.precision === 'day' && !d.future && inside(d, a.statementZone) && (!inside(d, a.content) || !a.complement)) ??
       (speaker ? dates.find((d) => d.precision === 'day' && d.relative && inside(d, a.content)) : undefined);
     const contentDate = dates.find((d) => inside(d, a.content)) ?? dates.find((d) => inside(d, span));
     let statementOn: string | null = null;

@@ -89,6 +89,9 @@ export const en: Lexicon = {
     say('vow|vows|vowed'),
     say('boast|boasted'),
     say('recount|recounted'),
+    say('urge|urges|urged|urging'),
+    say('call on|calls on|called on'),
+    v('deny', 'rule out|rules out|ruled out|ruling out'),
     say('explain|explained'),
     v('confirm', 'confirm|confirms|confirmed|confirming'),
     v('confirm', 'acknowledge|acknowledges|acknowledged|acknowledging'),
@@ -141,6 +144,7 @@ export const en: Lexicon = {
   participleSuffixes: ['ing'],
   nameAdjectiveSuffixes: [],
   nameConnectors: ['of', 'for', 'and', 'de', 'du', 'von', 'van', 'der', 'da', 'al', 'bin', 'el'],
+  objectPronouns: [{ form: 'him', gender: 'm' }, { form: 'her', gender: 'f' }, { form: 'them', plural: true }, { form: 'it', neuter: true }],
   anaphors: ['the latter', 'the former'],
   titles: [
     { form: 'mr.', gender: 'm' }, { form: 'mr', gender: 'm' }, { form: 'mrs.', gender: 'f' }, { form: 'ms.', gender: 'f' }, { form: 'ms', gender: 'f' }, { form: 'mrs', gender: 'f' },
@@ -232,7 +236,7 @@ export const en: Lexicon = {
     { pattern: 'senator', office: 'senator' },
     { pattern: 'mayor', office: 'mayor' },
   ],
-  organisationWords: ['unit', 'office', 'party', 'embassy', 'agency', 'bank', 'court', 'ministry', 'department', 'council', 'union', 'commission', 'committee', 'congress', 'senate', 'parliament', 'government', 'administration', 'federation', 'association', 'company', 'group', 'corporation', 'inc.', 'ltd', 'motors', 'airlines', 'institute', 'university', 'police', 'army', 'force', 'forces', 'authority', 'board', 'fund', 'organization', 'organisation', 'league', 'club', 'team', 'tribunal', 'service', 'services', 'network', 'times', 'post', 'news', 'press', 'reserve', 'treasury', 'cabinet', 'kremlin', 'pentagon', 'foundation', 'house', 'carmaker', 'automaker', 'manufacturer', 'regulator', 'watchdog', 'firm'],
+  organisationWords: ['unit', 'office', 'party', 'embassy', 'agency', 'bank', 'court', 'ministry', 'department', 'council', 'union', 'commission', 'committee', 'congress', 'senate', 'parliament', 'government', 'administration', 'federation', 'association', 'company', 'group', 'corporation', 'inc.', 'ltd', 'motors', 'airlines', 'institute', 'university', 'police', 'army', 'force', 'forces', 'authority', 'board', 'fund', 'organization', 'organisation', 'league', 'club', 'team', 'tribunal', 'service', 'services', 'network', 'times', 'post', 'news', 'press', 'reserve', 'treasury', 'cabinet', 'kremlin', 'pentagon', 'foundation', 'house', 'carmaker', 'automaker', 'manufacturer', 'regulator', 'watchdog', 'firm', 'airline', 'carrier', 'insurer', 'retailer', 'lender', 'operator', 'laboratory', 'lab', 'hospital', 'mission', 'delegation', 'prosecutor', 'prosecutors'],
   groupNouns: ['camp', 'experts', 'officials', 'analysts', 'critics', 'lawmakers', 'democrats', 'republicans', 'opposition', 'investigators', 'prosecutors', 'sources', 'authorities', 'residents', 'witnesses', 'economists', 'scientists', 'doctors', 'researchers', 'regulators', 'activists', 'protesters', 'unions', 'lawyers', 'diplomats', 'supporters', 'opponents', 'government', 'administration', 'company', 'ministry', 'federation', 'court', 'bank', 'agency', 'police', 'manufacturer', 'carmaker', 'automaker', 'board', 'committee', 'spokesman', 'spokeswoman', 'statement', 'study', 'report'],
   nameTransliterations: [],
   entityAliases: {

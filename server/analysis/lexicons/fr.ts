@@ -56,6 +56,8 @@ export const fr: Lexicon = {
     say(er('estim')),
     say(er('rapport')),
     say(er('évoqu')),
+    say(er('exhort')),
+    v('deny', ['exclut', 'excluent', 'exclu', 'excluait', 'exclure']),
     say(er('racont')),
     say(er('ironis')),
     say(er('rétorqu')),
@@ -123,6 +125,7 @@ export const fr: Lexicon = {
   participleSuffixes: ['ant'],
   nameAdjectiveSuffixes: ['el', 'elle', 'al', 'ale', 'ien', 'ienne', 'ique', 'aire', 'ais', 'aise', 'ain', 'aine', 'éen', 'éenne', 'if', 'ive', 'iste', 'ier', 'ière', 'al', 'aux', 'ale'],
   nameConnectors: ['de', "d'", 'du', 'des', "l'", 'la', 'et'],
+  objectPronouns: [{ form: 'lui', gender: 'm' }, { form: 'elle', gender: 'f' }, { form: 'eux', gender: 'm', plural: true }, { form: 'elles', gender: 'f', plural: true }],
   anaphors: ['ce dernier', 'cette dernière', "l'intéressé", "l'intéressée"],
   titles: [{ form: 'm.', gender: 'm' }, { form: 'mme', gender: 'f' }, { form: 'mme.', gender: 'f' }, { form: 'mlle', gender: 'f' }, { form: 'me', }, { form: 'dr' }, { form: 'pr' }],
   nationalities: {
@@ -221,7 +224,7 @@ export const fr: Lexicon = {
     { pattern: 'senatrice', office: 'senator', gender: 'f' },
     { pattern: 'maire', office: 'mayor' },
   ],
-  organisationWords: ['maison', 'bureau', 'parti', 'ambassade', 'agence', 'banque', 'cour', 'tribunal', 'ministère', 'conseil', 'union', 'commission', 'comité', 'congrès', 'sénat', 'parlement', 'assemblée', 'gouvernement', 'fédération', 'association', 'société', 'groupe', 'entreprise', 'institut', 'université', 'police', 'armée', 'autorité', 'fonds', 'organisation', 'ligue', 'club', 'équipe', 'service', 'services', 'constructeur', 'kremlin', 'élysée', 'matignon', 'fondation', 'unité', 'juridiction', 'institution', 'régulateur', 'parquet'],
+  organisationWords: ['maison', 'bureau', 'parti', 'ambassade', 'agence', 'banque', 'cour', 'tribunal', 'ministère', 'conseil', 'union', 'commission', 'comité', 'congrès', 'sénat', 'parlement', 'assemblée', 'gouvernement', 'fédération', 'association', 'société', 'groupe', 'entreprise', 'institut', 'université', 'police', 'armée', 'autorité', 'fonds', 'organisation', 'ligue', 'club', 'équipe', 'service', 'services', 'constructeur', 'kremlin', 'élysée', 'matignon', 'fondation', 'unité', 'juridiction', 'institution', 'régulateur', 'parquet', 'compagnie', 'laboratoire', 'syndicat', 'hôpital', 'mairie', 'préfecture', 'opérateur', 'assureur', 'enseigne', 'mission', 'délégation', 'association', 'direction'],
   groupNouns: ['camp', 'experts', 'responsables', 'analystes', 'critiques', 'élus', 'démocrates', 'républicains', 'opposition', 'enquêteurs', 'sources', 'autorités', 'habitants', 'témoins', 'économistes', 'scientifiques', 'médecins', 'chercheurs', 'militants', 'manifestants', 'syndicats', 'avocats', 'diplomates', 'partisans', 'adversaires', 'gouvernement', 'entreprise', 'ministère', 'fédération', 'cour', 'tribunal', 'banque', 'agence', 'police', 'constructeur', 'groupe', 'parquet', 'défense', 'communiqué'],
   nameTransliterations: [['gue', 'ge'], ['gui', 'gi'], ['ou', 'u'], ['ch', 'sh'], ['kh', 'k'], ['ï', 'i']],
   entityAliases: {

@@ -130,6 +130,8 @@ export interface Lexicon {
   nameAdjectiveSuffixes: string[];
   /** Lowercase words allowed inside a proper name ("Bank of England", "Conseil d'Etat"). */
   nameConnectors: string[];
+  /** Object pronouns ("him", "lui"): a source after "according to". */
+  objectPronouns: Pronoun[];
   /** Anaphoric noun phrases that point back to the last person named ("the latter"). */
   anaphors: string[];
   titles: { form: string; gender?: Gender }[];
