@@ -293,9 +293,11 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
           speaker = ante;
           relative = true;
         }
-      } else if (k >= 0 && isPunct(k, ',') && endingAt(k - 1)?.apposition && (endingAt(k - 1)!.i === 0 || tokens[endingAt(k - 1)!.i - 1]!.kind === 'punct')) {
-        // "Son entraîneur, Peter Otieno, a confirmé": the subject is set off by commas.
+      } else if (k >= 0 && isPunct(k, ',') && endingAt(k - 1)?.apposition) {
+        // "Son entraîneur, Peter Otieno, a confirmé", "The transport minister, Ingrid Dahl, urged":
+        // the subject is set off by commas.
         speaker = endingAt(k - 1)!;
+        appositionStart = clauseStart(speaker.i);
       } else if (k >= 0 && isPunct(k, ',') && endingAt(k - 1) && isPunct(endingAt(k - 1)!.i - 1, ',')) {
         // Apposition: "A lawyer, Daniel Ortiz, accused", "Mike Pompeo, the secretary of state, said":
         // the named one of the two speaks; the claim starts with the first.

@@ -3,6 +3,7 @@
 // Names are keyed so that spellings and transliterations meet (Sergueï / Sergei / Sergey).
 import { gazetteer, officeParents, type EntityKind } from './lexicons/gazetteer.ts';
 import type { Gender, Lexicon } from './lexicons/types.ts';
+import { conceptOfWord } from './matching.ts';
 import { fold, PhraseIndex, wordSet, type Token } from './text.ts';
 
 export interface Entity {
@@ -628,10 +629,13 @@ export class Discourse {
           // one whose name shares a word with the phrase. With modifiers, only such a one.
           const words = fold(m.name ?? '').split(/\s+/).filter((w) => w.length > 3);
           const modified = words.length > 1;
-          const byWord = this.recent(sentence, (e) => e.kind === 'organisation' && !e.key.startsWith('country:') && words.some((w) => fold(e.name).split(/\s+/).includes(w) || !!e.descriptors?.includes(w)), 10);
+          // Nouns naming the same kind of body match across wording and language ("airline" / "carrier").
+          const same = (a: string, b: string) => a === b || (!!conceptOfWord(a, lex) && conceptOfWord(a, lex) === conceptOfWord(b, lex));
+          const byWord = this.recent(sentence, (e) => e.kind === 'organisation' && !e.key.startsWith('country:') && words.some((w) => fold(e.name).split(/\s+/).includes(w) || !!e.descriptors?.some((d) => same(w, d))), 10);
           // An organisation the article is about: named in full, by acronym, known, or named more than once.
           const substantial = (e: Entity) => e.kind === 'organisation' && !e.key.startsWith('country:') && (e.name.includes(' ') || e.aliases.some((a) => /^\p{Lu}{2,}$/u.test(a)) || !!gazetteer[e.key] || (e.seen ?? 0) >= 2 || !!e.descriptors?.length);
-          const any = byWord ?? (modified ? null : this.recent(sentence, substantial, 5));
+          // Otherwise the organisation named last, unless the text called it something else ("the union" is not "the carrier").
+          const any = byWord ?? (modified ? null : this.recent(sentence, (e) => substantial(e) && !e.descriptors?.length, 5));
           if (any) return any;
         }
         const name = (m.name ?? m.text).trim();

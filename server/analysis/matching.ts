@@ -87,8 +87,19 @@ export function termsOf(tokens: Token[], lex: Lexicon): string[] {
   return [...out];
 }
 
+/** Numbers written the same way in every language: "40,000", "40.000" and "40 000" are 40000; "3,1" is 3.1. */
+export function normaliseNumber(raw: string): string {
+  if (/^\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+$/.test(raw)) return raw.replace(/\D/g, '');
+  return raw.replace(',', '.');
+}
+
 export function numbersOf(tokens: Token[]): string[] {
-  return [...new Set(tokens.filter((t) => t.kind === 'num').map((t) => t.raw.replace(',', '.')))];
+  return [...new Set(tokens.filter((t) => t.kind === 'num').map((t) => normaliseNumber(t.raw)))];
+}
+
+/** The concept a single word names, if any ("airline" and "compagnie" → the same id). */
+export function conceptOfWord(word: string, lex: Lexicon): string | undefined {
+  return prepare(lex).stems.get(stem(word, lex));
 }
 
 export interface FeatureInput {

@@ -261,7 +261,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     // agency said"): news reports the day's announcements.
     const zoneDate =
       dates.find((d) => d.precision === 'day' && !d.future && inside(d, a.statementZone) && (!inside(d, a.content) || !a.complement)) ??
-      (speaker ? dates.find((d) => d.precision === 'day' && d.relative && inside(d, a.content)) : undefined);
+      (speaker && !spokeOn.has(discourse.canonical(speaker)) ? dates.find((d) => d.precision === 'day' && d.relative && !d.future && inside(d, a.content)) : undefined);
     const contentDate = dates.find((d) => inside(d, a.content)) ?? dates.find((d) => inside(d, span));
     let statementOn: string | null = null;
     let eventOn: string | null = contentDate?.value ?? null;
