@@ -40,7 +40,8 @@ export function pageLayout(text: string, language: string): PageLayout {
   const clutter: Clutter[] = [];
   const captions: Span[] = [];
   const body: Span[] = [];
-  const heads = paras.map((q) => squash(text.slice(q.start, Math.min(q.end, q.start + 200))).slice(0, 80));
+  // Opening words of each paragraph, dateline left out, to recognise a lead repeated as a teaser.
+  const heads = paras.map((q) => squash(text.slice(q.start, Math.min(q.end, q.start + 240)).replace(DATELINE, '')).slice(0, 80));
   const firstLong = paras.findIndex((p) => TERMINAL.test(text.slice(p.start, p.end)) && words(text, p) >= 12);
   paras.forEach((para, i) => {
     let p = para;
@@ -56,12 +57,6 @@ export function pageLayout(text: string, language: string): PageLayout {
       clutter.push({ ...p, kind: 'teaser' });
       return;
     }
-    if (!TERMINAL.test(line) && n <= 16) {
-      // Short lines without a full stop: a section label above the headline, otherwise a headline or sub-head.
-      const kind: ClutterKind = n <= 3 && (firstLong < 0 || i < firstLong) && /^\p{Lu}/u.test(line) && i <= 2 ? 'section' : 'heading';
-      clutter.push({ ...p, kind });
-      return;
-    }
     // A dateline opens the first paragraphs of wire copy: "PARIS (AFP) -", "WARSAW (Reuters) —".
     const dateline = DATELINE.exec(line);
     if (dateline && i <= 6) {
@@ -74,6 +69,12 @@ export function pageLayout(text: string, language: string): PageLayout {
       clutter.push({ start: at, end: p.end, kind: 'credit' });
       captions.push({ start: p.start, end: at });
       body.push({ start: p.start, end: trimEnd(text, p.start, at) });
+      return;
+    }
+    if (!TERMINAL.test(text.slice(p.start, p.end)) && n <= 16) {
+      // Short lines without a full stop: a section label above the headline, otherwise a headline or sub-head.
+      const kind: ClutterKind = n <= 3 && (firstLong < 0 || i < firstLong) && /^\p{Lu}/u.test(text.slice(p.start, p.end)) && i <= 2 ? 'section' : 'heading';
+      clutter.push({ ...p, kind });
       return;
     }
     body.push(p);

@@ -282,7 +282,10 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     }
 
     // Proper names: runs of capitalised words, joined by connectors ("Bank of England", "Conseil d'Etat").
-    if (isNameToken(t, i === 0 || (i === 1 && OPENERS.test(tokens[0]!.raw)))) {
+    const opening = i === 0 || (i === 1 && OPENERS.test(tokens[0]!.raw));
+    // Two capitalised words opening a sentence are a name even if the article never repeats the first ("Nova Pharma said").
+    const descriptive = p.orgWords.has(t.fold) || p.groupNouns.has(t.fold);
+    if (isNameToken(t, opening) || (opening && !descriptive && isNameToken(t, false) && isNameToken(tokens[i + 1], false))) {
       let k = i + 1;
       for (;;) {
         if (/['’]s$/u.test(tokens[k - 1]!.raw)) break;
@@ -353,8 +356,11 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
         if (p.groupNouns.has(w.fold) || p.orgWords.has(w.fold)) {
           // "la fédération kényane", "the Kenyan federation": the nationality belongs to the group;
           // "une association de parents": so does a complement naming its members.
-          const nat = p.nationality.match(tokens, k + 1);
-          let end = nat ? nat.end : k + 1;
+          // "la banque centrale": adjectives after the noun belong to it.
+          let after = k + 1;
+          while (tokens[after] && tokens[after]!.kind === 'word' && !tokens[after]!.cap && !p.nationalityWords.has(tokens[after]!.fold) && p.adjectiveSuffixes.some((suf) => tokens[after]!.fold.endsWith(suf) && tokens[after]!.fold.length > suf.length + 2)) after++;
+          const nat = p.nationality.match(tokens, after);
+          let end = nat ? nat.end : after;
           const of = tokens[end];
           const member = tokens[end + 1];
           if (!nat && of && member && p.connectors.has(of.low) && member.kind === 'word' && !member.cap && !p.determiners.has(member.low) && /s$/u.test(member.fold)) end += 2;
