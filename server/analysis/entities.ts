@@ -225,6 +225,18 @@ function nameToken(p: Prepared, ctx: MentionContext, t: Token | undefined, first
   return true;
 }
 
+// Every mention is built with the same fields in the same order, so the engine keeps one
+// object shape for all of them (mentions are the hottest objects of the pipeline).
+function mk(base: { afterPreposition: boolean; inQuote: boolean }, f: Partial<Mention> & Pick<Mention, 'i' | 'j' | 'start' | 'end' | 'type' | 'text'>): Mention {
+  return {
+    i: f.i, j: f.j, start: f.start, end: f.end, type: f.type, text: f.text,
+    knownKey: f.knownKey, name: f.name, role: f.role, gender: f.gender, plural: f.plural, titled: f.titled,
+    afterPreposition: f.afterPreposition ?? base.afterPreposition, country: f.country, head: f.head,
+    inQuote: f.inQuote ?? base.inQuote, acronym: f.acronym, neuter: f.neuter, possessor: f.possessor,
+    apposition: f.apposition, descriptor: f.descriptor, entity: undefined,
+  };
+}
+
 /** Mentions of entities in one sentence, left to right, without overlaps. */
 export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext): Mention[] {
   const p = prepare(lex);
@@ -248,7 +260,7 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
       const next = tokens[known.end];
       // "the White House tenant": the institution is an adjective of a longer noun phrase; still the institution.
       void next;
-      const km: Mention = { ...base, i, j: known.end, start: t.s, end: last.e, type: 'known', text: slice(tokens, i, known.end), knownKey: known.value };
+      const km: Mention = mk(base, { i, j: known.end, start: t.s, end: last.e, type: 'known', text: slice(tokens, i, known.end), knownKey: known.value });
       withAcronym(km, tokens);
       out.push(km);
       i = km.j;
@@ -263,10 +275,10 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
       while (isNameToken(tokens[k], false)) k++;
       const gender = role.role.gender;
       if (k > j) {
-        out.push({ ...base, i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, j, k), role: { ...role.role, gender }, gender });
+        out.push(mk(base, { i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, j, k), role: { ...role.role, gender }, gender }));
         i = k;
       } else {
-        out.push({ ...base, i, j, start: t.s, end: tokens[j - 1]!.e, type: 'role', text: slice(tokens, i, j), role: { ...role.role, gender }, gender });
+        out.push(mk(base, { i, j, start: t.s, end: tokens[j - 1]!.e, type: 'role', text: slice(tokens, i, j), role: { ...role.role, gender }, gender }));
         i = j;
       }
       continue;
@@ -276,7 +288,7 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     if (p.titles.has(t.low) && isNameToken(tokens[i + 1], false)) {
       let k = i + 1;
       while (isNameToken(tokens[k], false)) k++;
-      out.push({ ...base, i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, i + 1, k), titled: true, gender: p.titles.get(t.low) });
+      out.push(mk(base, { i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, i + 1, k), titled: true, gender: p.titles.get(t.low) }));
       i = k;
       continue;
     }
@@ -297,7 +309,7 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
       if (p.orgWords.has(tokens[k - 1]!.fold)) {
         while (tokens[k] && tokens[k]!.kind === 'word' && !tokens[k]!.cap && p.adjectiveSuffixes.some((suf) => tokens[k]!.fold.endsWith(suf) && tokens[k]!.fold.length > suf.length + 2)) k++;
       }
-      const m: Mention = { ...base, i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, i, k) };
+      const m: Mention = mk(base, { i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, i, k) });
       withAcronym(m, tokens);
       out.push(m);
       i = m.j;
@@ -307,27 +319,27 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     // "selon lui", "according to her": an object pronoun standing for the source.
     const obj = p.objectPronouns.get(t.low);
     if (obj && !base.inQuote && prev && p.sourceMarkers.has(prev.low)) {
-      out.push({ ...base, afterPreposition: false, i, j: i + 1, start: t.s, end: t.e, type: 'pronoun', text: t.raw, gender: obj.gender, plural: obj.plural });
+      out.push(mk(base, { afterPreposition: false, i, j: i + 1, start: t.s, end: t.e, type: 'pronoun', text: t.raw, gender: obj.gender, plural: obj.plural }));
       i++;
       continue;
     }
     // Pronouns and anaphors ("he", "il", "ce dernier"), outside quotations where "he" is the speaker's own word.
     const pr = p.pronouns.get(t.low);
     if (pr && !base.inQuote) {
-      out.push({ ...base, i, j: i + 1, start: t.s, end: t.e, type: 'pronoun', text: t.raw, gender: pr.gender, plural: pr.plural, neuter: pr.neuter });
+      out.push(mk(base, { i, j: i + 1, start: t.s, end: t.e, type: 'pronoun', text: t.raw, gender: pr.gender, plural: pr.plural, neuter: pr.neuter }));
       i++;
       continue;
     }
     const ana = p.anaphors.match(tokens, i);
     if (ana && !base.inQuote) {
-      out.push({ ...base, i, j: ana.end, start: t.s, end: tokens[ana.end - 1]!.e, type: 'anaphor', text: slice(tokens, i, ana.end) });
+      out.push(mk(base, { i, j: ana.end, start: t.s, end: tokens[ana.end - 1]!.e, type: 'anaphor', text: slice(tokens, i, ana.end) }));
       i = ana.end;
       continue;
     }
 
     // A plural group opening a sentence needs no article: "Analysts at one bank estimated…".
     if (!det && i === 0 && t.cap && p.groupNouns.has(t.fold) && /s$/u.test(t.fold)) {
-      out.push({ ...base, i, j: i + 1, start: t.s, end: t.e, type: 'group', text: t.raw, head: t.fold, name: t.raw.toLowerCase(), plural: true });
+      out.push(mk(base, { i, j: i + 1, start: t.s, end: t.e, type: 'group', text: t.raw, head: t.fold, name: t.raw.toLowerCase(), plural: true }));
       i++;
       continue;
     }
@@ -340,7 +352,7 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     if (det) {
       const nat = p.nationality.match(tokens, at);
       if (nat && (ctx.isVerb(tokens, nat.end) || !tokens[nat.end] || tokens[nat.end]!.kind === 'punct')) {
-        out.push({ ...base, i, j: nat.end, start: t.s, end: tokens[nat.end - 1]!.e, type: 'nationality', text: slice(tokens, i, nat.end), country: nat.value });
+        out.push(mk(base, { i, j: nat.end, start: t.s, end: tokens[nat.end - 1]!.e, type: 'nationality', text: slice(tokens, i, nat.end), country: nat.value }));
         i = nat.end;
         continue;
       }
@@ -364,7 +376,7 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
           const of = tokens[end];
           const member = tokens[end + 1];
           if (!nat && of && member && p.connectors.has(of.low) && member.kind === 'word' && !member.cap && !p.determiners.has(member.low) && /s$/u.test(member.fold)) end += 2;
-          group = { ...base, i, j: end, start: t.s, end: tokens[end - 1]!.e, type: 'group', text: slice(tokens, i, end), head: w.fold, name: slice(tokens, at, end), plural: /s$/u.test(w.fold) && w.fold.length > 4 && !p.orgWords.has(w.fold), country: nat?.value };
+          group = mk(base, { i, j: end, start: t.s, end: tokens[end - 1]!.e, type: 'group', text: slice(tokens, i, end), head: w.fold, name: slice(tokens, at, end), plural: /s$/u.test(w.fold) && w.fold.length > 4 && !p.orgWords.has(w.fold), country: nat?.value });
           break;
         }
       }
@@ -398,10 +410,10 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     const comma = b && b.i === a.j + 1 && tokens[a.j]?.raw === ',';
     const closes = b && (!tokens[b.j] || tokens[b.j]!.kind === 'punct' || ctx.isVerb(tokens, b.j));
     if (comma && closes && a.type === 'role' && b.type === 'name' && !b.role) {
-      merged.push({ ...b, i: a.i, start: a.start, role: a.role, gender: b.gender ?? a.gender, apposition: true, afterPreposition: a.afterPreposition });
+      merged.push(mk(b, { ...b, i: a.i, start: a.start, role: a.role, gender: b.gender ?? a.gender, apposition: true, afterPreposition: a.afterPreposition }));
       k++;
     } else if (comma && closes && a.type === 'name' && !a.role && b.type === 'role' && (!tokens[b.j] || tokens[b.j]!.raw === ',')) {
-      merged.push({ ...a, j: b.j, end: b.end, role: b.role, gender: a.gender ?? b.gender, apposition: true });
+      merged.push(mk(a, { ...a, j: b.j, end: b.end, role: b.role, gender: a.gender ?? b.gender, apposition: true }));
       k++;
     } else {
       merged.push(a);

@@ -340,16 +340,19 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
 }
 
 /**
- * A stable 64-bit FNV-1a hash (hex) of the claim's language, claimant, stance and normalised
+ * A stable 64-bit hash (hex) of the claim's language, claimant, stance and normalised
  * wording: the same claim found again after the text moved gets the same fingerprint.
  */
 function fingerprint(s: string): string {
-  let h = 0xcbf29ce484222325n;
+  // Two independent 32-bit FNV-1a lanes (different offsets) make 64 bits without BigInt.
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
   for (let i = 0; i < s.length; i++) {
-    h ^= BigInt(s.charCodeAt(i));
-    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 13);
   }
-  return h.toString(16).padStart(16, '0');
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 interface Draft {
