@@ -69,6 +69,7 @@ interface Prepared {
   objectPointers: Set<string>;
   stop: Set<string>;
   speechNouns: Set<string>;
+  definite: Set<string>;
 }
 const cache = new WeakMap<Lexicon, Prepared>();
 function prepare(lex: Lexicon): Prepared {
@@ -84,6 +85,7 @@ function prepare(lex: Lexicon): Prepared {
     hedges, opinions: wordSet(lex.opinionWords), nationality, pledges,
     pointers: wordSet(lex.pointers), objectPointers: wordSet(lex.objectPointers), stop: wordSet(lex.stopwords),
     speechNouns: wordSet(lex.speechNouns.flatMap((n) => n.forms)),
+    definite: wordSet(lex.definiteDeterminers),
   };
   cache.set(lex, p);
   return p;
@@ -376,7 +378,8 @@ function isAnaphoric(a: Attribution, tokens: Token[], p: Prepared): boolean {
   const at = a.verb ? tokens.findIndex((t) => t.s >= a.verb!.end) : -1;
   const next = at >= 0 ? tokens[at + 1] : undefined;
   const object = at >= 0 && p.objectPointers.has(tokens[at]!.low) && (!next || next.kind === 'punct' || /(?:ly|ment)$/u.test(next.low));
-  // "rejected the accusation", "a rejeté ces critiques": the object is the statement answered.
-  const answersStatement = a.stance === 'deny' && own.length <= 3 && own.some((t) => p.speechNouns.has(t.low));
+  // "rejected the accusation", "a rejeté ces critiques", "rejected the result": a definite object
+  // and nothing more names what was said before.
+  const answersStatement = a.stance === 'deny' && a.neutral === false && own.length <= 3 && (own.some((t) => p.speechNouns.has(t.low)) || (!!content[0] && p.definite.has(content[0].low) && own.length <= 2));
   return ((opens || object) && own.length <= 12) || answersStatement;
 }

@@ -116,6 +116,8 @@ export interface Lexicon {
   pronouns: Pronoun[];
   /** Words that point back at something said before ("denies it", "Ce n'est pas…"): a rebuttal. */
   pointers: string[];
+  /** Definite articles and demonstratives: "rejected the result" answers a result already stated. */
+  definiteDeterminers: string[];
   /** Object pronouns right after a verb that point back ("denies it", "le dément"). */
   objectPointers: string[];
   /** Modal verbs: a negated modal ("cannot", "will not") is not a denial. */
