@@ -1,9 +1,10 @@
-// usage: npm run eval [-- --seeds | --dev | --holdout]
+// usage: npm run eval [-- --seeds | --dev | --holdout | --blind]
 // Runs the analysis on the seed manifest (../shared/eval, falling back to the copy in
 // test/fixtures/eval), on the development set (test/fixtures/dev: articles written for this
-// project on other events, used while developing) and on the held-out set
-// (test/fixtures/holdout: scored, never tuned on), scores each with score.mjs and prints the
-// figures against the targets. Default: all three.
+// project on other events, used while developing), on the held-out set (test/fixtures/holdout:
+// written after development, scored once untouched, then used for general fixes) and on the
+// blind set (test/fixtures/blind: written last, never used for a change), scores each with
+// score.mjs and prints the figures against the targets. Default: all four.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,7 +50,7 @@ function run(name: string, manifestPath: string, goldPath: string, scorer: strin
 }
 
 const args = process.argv.slice(2);
-const only = ['--seeds', '--dev', '--holdout'].filter((a) => args.includes(a));
+const only = ['--seeds', '--dev', '--holdout', '--blind'].filter((a) => args.includes(a));
 const wants = (a: string) => !only.length || only.includes(a);
 const scorer = pick(join(shared, 'score.mjs'), join(fixtures, 'eval/score.mjs'));
 if (wants('--seeds')) {
@@ -58,4 +59,5 @@ if (wants('--seeds')) {
   run('seeds', manifest, gold, scorer);
 }
 if (wants('--dev')) run('dev (own articles, used while developing)', join(fixtures, 'dev/dev-manifest.json'), join(fixtures, 'dev/dev-gold.json'), scorer);
-if (wants('--holdout')) run('holdout (own articles, never tuned on)', join(fixtures, 'holdout/holdout-manifest.json'), join(fixtures, 'holdout/holdout-gold.json'), scorer);
+if (wants('--holdout')) run('holdout (own articles; scored once untouched, then used for fixes)', join(fixtures, 'holdout/holdout-manifest.json'), join(fixtures, 'holdout/holdout-gold.json'), scorer);
+if (wants('--blind')) run('blind (own articles, never used for a change)', join(fixtures, 'blind/blind-manifest.json'), join(fixtures, 'blind/blind-gold.json'), scorer);
