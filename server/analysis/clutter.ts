@@ -18,7 +18,8 @@ export interface PageLayout {
 }
 
 // A photographer and agencies joined by slashes at the end of a caption: "Jane Doe/Agency/AFP".
-const NAME = "[\\p{Lu}][\\p{L}\\p{M}'’.\\-]*";
+// A capitalised word or an initial ("J."), never a word ending a sentence ("Washington.").
+const NAME = "[\\p{Lu}](?:\\.|[\\p{L}\\p{M}'’\\-]*)";
 const CREDIT_TAIL = new RegExp(`(?:^|[\\s.])((?:${NAME}\\s?){1,4}(?:\\s?/\\s?(?:${NAME}\\s?){1,3}){1,3})\\s*$`, 'u');
 // A credit in brackets or after a copyright sign: "(Photo AFP)", "© Reuters".
 const CREDIT_MARK = /(?:^|\s)((?:©|\(©?\s*(?:photo|crédit|credit)?\s*)[^()\n]{2,60}\)?)\s*$/iu;

@@ -9,7 +9,7 @@ const page = [
   '',
   'Le tribunal annule la vente du stade',
   '',
-  'Le maire Paul Morel devant la mairie, le 3 mars 2021. Jean Dupont/AFP',
+  'Le maire Paul Morel devant la mairie, le 3 mars 2021, à Lyon. Jean Dupont/AFP',
   '',
   'PARIS (AFP) - Le tribunal administratif a annulé mardi la vente du stade municipal à un promoteur privé, a-t-on appris auprès de la mairie.',
   '',
@@ -35,7 +35,7 @@ test('marks search box, section label, headline, photo credit, share widget, dat
 test('keeps the caption without its credit, and never changes the text', () => {
   const layout = pageLayout(page, 'fr');
   const caption = layout.captions[0]!;
-  assert.equal(page.slice(caption.start, caption.end).trim(), 'Le maire Paul Morel devant la mairie, le 3 mars 2021.');
+  assert.equal(page.slice(caption.start, caption.end).trim(), 'Le maire Paul Morel devant la mairie, le 3 mars 2021, à Lyon.');
   assert.ok(layout.body.every((b) => !layout.clutter.some((c) => c.start < b.end && b.start < c.end)));
 });
 
