@@ -82,6 +82,8 @@ interface Prepared {
   adjectiveSuffixes: string[];
   nationalityWords: Set<string>;
   objectPronouns: Map<string, { gender?: Gender; plural?: boolean }>;
+  /** Every word that can open a mention, folded and lowercased. */
+  starters: Set<string>;
   /** Last words of "according to" phrases: an object pronoun after them is a source. */
   sourceMarkers: Set<string>;
 }
@@ -124,11 +126,21 @@ export function prepare(lex: Lexicon): Prepared {
     nationalityWords: new Set(Object.values(lex.nationalities).flat().filter((w) => !w.includes(' ')).map(fold)),
     objectPronouns: new Map(lex.objectPronouns.map((pr) => [pr.form, { gender: pr.gender, plural: pr.plural }])),
     sourceMarkers: new Set(lex.accordingTo.map((a) => a.split(/\s+/).pop()!.toLowerCase())),
+    starters: new Set(),
   };
   for (const r of p.roles) {
     const first = r.tokens[0] === '*' ? '*' : r.tokens[0]!;
     p.rolesByFirst.set(first, [...(p.rolesByFirst.get(first) ?? []), r]);
   }
+  const firstWords = (phrases: string[]) => phrases.map((ph) => ph.split(/\s+/)[0]!).flatMap((w) => [w, fold(w)]);
+  p.starters = new Set([
+    ...firstWords(Object.values(lex.entityAliases).flat()),
+    ...firstWords(lex.rolePatterns.map((r) => r.pattern)),
+    ...firstWords(Object.values(lex.nationalities).flat()),
+    ...firstWords(lex.anaphors),
+    ...lex.pronouns.map((x) => x.form), ...lex.objectPronouns.map((x) => x.form), ...lex.titles.map((x) => x.form),
+    ...lex.determiners, ...lex.groupNouns, ...lex.organisationWords,
+  ].map((w) => w.toLowerCase()));
   cache.set(lex, p);
   return p;
 }
@@ -245,6 +257,11 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
+    // Most tokens are ordinary lowercase words that start no mention: skip them at once.
+    if (!t.cap && t.kind !== 'num' && !p.starters.has(t.fold) && !p.starters.has(t.low)) {
+      i++;
+      continue;
+    }
     const prev = tokens[i - 1];
     let det = 0;
     if (p.determiners.has(t.low) && tokens[i + 1]) det = 1;
