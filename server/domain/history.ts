@@ -22,6 +22,19 @@ const KNOWN_ACTIONS = new Set([
   'claim.assigned',
   'review.approved',
   'review.rejected',
+  // Written by the linking and source-version code: named here so editors read plain words.
+  'link.suggest',
+  'link.create',
+  'claim.merge',
+  'claim.unmerge',
+  'claim.retract',
+  'claim.restore',
+  'mention.split',
+  'mention.orphan',
+  'mention.reanchor',
+  'mention.place',
+  'mention.retire',
+  'source.revise',
 ]);
 const KNOWN_FIELDS = new Set([
   'text',
