@@ -11,6 +11,7 @@ import { useEta } from './http/render.ts';
 import './http/types.ts';
 import { assetsRouter, assetVersions } from './routes/assets.ts';
 import { pagesRouter } from './routes/pages.ts';
+import { sourcesRouter } from './routes/sources.ts';
 
 export type AppDeps = { database: Database; config: Config; logger: Logger };
 
@@ -66,6 +67,8 @@ export function createApp({ database, config, logger }: AppDeps): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, driver: database.driver });
   });
+  // Before the reader's pages: an editor's GET /sources/:id is the working view of the article.
+  app.use(sourcesRouter(config));
   app.use(pagesRouter);
 
   app.use(notFound);

@@ -266,3 +266,8 @@ export function listFirstMentionsWithBody(ex: Executor, claimIds: number[]) {
     .where(and(inArray(mentions.claimId, claimIds), isNotNull(sources.body), eq(mentions.anchorState, 'anchored')))
     .orderBy(mentions.claimId, mentions.id);
 }
+
+export async function findClaimMatching(ex: Executor, id: number) {
+  const rows = await ex.select({ matchKeys: claims.matchKeys, matchFeatures: claims.matchFeatures }).from(claims).where(eq(claims.id, id)).limit(1);
+  return rows[0];
+}

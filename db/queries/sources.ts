@@ -1,6 +1,6 @@
 import { desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
-import { claims, mentions, sources, sourceVersions, statuses } from '../schema/index.ts';
+import { claims, mentions, sources, sourceVersions, statuses, type ClutterRange } from '../schema/index.ts';
 
 export type SourceRow = typeof sources.$inferSelect;
 
@@ -86,4 +86,9 @@ export async function updateSourceMetadata(
     .where(eq(sources.id, id))
     .returning();
   return row;
+}
+
+/** What the analysis found in a body that does not move its offsets: clutter ranges and language. */
+export async function setSourceAnalysis(ex: Executor, id: number, values: { clutter: ClutterRange[]; language: string }) {
+  await ex.update(sources).set({ ...values, updatedAt: new Date() }).where(eq(sources.id, id));
 }

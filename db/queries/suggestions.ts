@@ -91,3 +91,12 @@ export async function countSuggestionsByState(ex: Executor, sourceIds: number[])
     .where(inArray(suggestions.sourceId, sourceIds))
     .groupBy(suggestions.sourceId, suggestions.state);
 }
+
+export async function findSuggestionByFingerprint(ex: Executor, sourceId: number, fingerprint: string) {
+  const rows = await ex
+    .select({ id: suggestions.id, state: suggestions.state })
+    .from(suggestions)
+    .where(and(eq(suggestions.sourceId, sourceId), eq(suggestions.fingerprint, fingerprint)))
+    .limit(1);
+  return rows[0];
+}

@@ -5,8 +5,11 @@
 // analysis' scoreSameClaim ranks them.
 import type { Executor } from '../../db/client.ts';
 import { findCandidateClaims, type CandidateRow } from '../../db/queries/candidates.ts';
+import { listClaimIdsWithoutMatching, listFirstMentionsWithBody, listSubjectIdsOfClaims, setClaimMatching } from '../../db/queries/claims.ts';
 import { listEntitiesByIds } from '../../db/queries/entities.ts';
-import { scoreSameClaim, type ClaimFeatures } from '../analysis/index.ts';
+import { analyzeArticle, scoreSameClaim, type AnalysedClaim, type ClaimFeatures } from '../analysis/index.ts';
+import type { Stance } from '../../db/schema/index.ts';
+import { resolveEntities } from './entities.ts';
 
 /** How an entity appears in stored features: its database id, so every language meets on it. */
 export const entityFeatureKey = (id: number) => `entity:${id}`;
@@ -173,4 +176,58 @@ function fallbackFeatures(row: CandidateRow): ClaimFeatures {
     terms: [],
     anaphoric: false,
   };
+}
+
+/** The analysed claim that covers most of a span (at least 30% of the longer of the two). */
+export function bestOverlap(claims: AnalysedClaim[], span: { start: number; end: number }): AnalysedClaim | undefined {
+  let best: { c: AnalysedClaim; share: number } | undefined;
+  for (const c of claims) {
+    const overlap = Math.min(c.end, span.end) - Math.max(c.start, span.start);
+    if (overlap <= 0) continue;
+    const share = overlap / Math.max(c.end - c.start, span.end - span.start);
+    if (!best || share > best.share) best = { c, share };
+  }
+  return best && best.share >= 0.3 ? best.c : undefined;
+}
+
+export function emptyFeatures(stance: Stance): ClaimFeatures {
+  return {
+    v: 1, language: '', claimant: null, subjects: [], predicate: 'say', stance, polarity: stance === 'deny' ? 'negative' : 'positive',
+    dates: [], numbers: [], concepts: [], context: [], terms: [], anaphoric: false,
+  };
+}
+
+/**
+ * Gives matching keys to claims that have none (the demo's, or claims made before matching
+ * existed), from the analysis of the passage of their first mention. Bounded per call.
+ */
+export async function indexClaimsForMatching(ex: Executor, limit = 500): Promise<number> {
+  const ids = await listClaimIdsWithoutMatching(ex, limit);
+  if (!ids.length) return 0;
+  const [mentions, subjects] = await Promise.all([listFirstMentionsWithBody(ex, ids), listSubjectIdsOfClaims(ex, ids)]);
+  const analyses = new Map<string, AnalysedClaim[]>();
+  for (const m of mentions) {
+    const key = `${m.language}|${m.publishedOn}|${m.body!.length}|${m.body!.slice(0, 64)}`;
+    let claims = analyses.get(key);
+    if (!claims) {
+      claims = analyzeArticle(m.body!, { published: m.publishedOn, language: m.language }).claims;
+      analyses.set(key, claims);
+    }
+    const found = bestOverlap(claims, m);
+    const analysed = found?.features ?? emptyFeatures(m.stance);
+    const ownSubjects = subjects.filter((s) => s.claimId === m.claimId).map((s) => s.entityId);
+    // The claim's own subjects are known entities; analysis keys that name them give way to them.
+    const refs = (found?.subjects ?? []).filter((r) => !r.key.startsWith('role:'));
+    const resolved = await resolveEntities(ex, refs, { create: false });
+    const subjectIds = new Map<string, number>();
+    refs.forEach((r, i) => {
+      const id = resolved.get(i);
+      if (id !== undefined) subjectIds.set(r.key, id);
+    });
+    let features = withEntityIds({ ...analysed, stance: m.stance }, m.claimantId, subjectIds);
+    features = { ...features, subjects: [...new Set([...features.subjects, ...ownSubjects.filter((id) => id !== m.claimantId).map((id) => `entity:${id}`)])] };
+    if (m.claimedOn && !features.dates.includes(m.claimedOn)) features.dates = [...features.dates, m.claimedOn];
+    await setClaimMatching(ex, m.claimId, { matchKeys: matchKeysOf(features), matchFeatures: features });
+  }
+  return mentions.length;
 }

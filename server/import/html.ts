@@ -74,8 +74,10 @@ function removeComments(node: N): void {
 export function textOfTree(root: N): string {
   const out: string[] = [];
   let line = '';
+  // Only markup whitespace collapses: a no-break space is text (French puts one before « : ; ? »).
+  const tidy = (l: string) => l.replace(/[ \t\n\r\f]+/g, ' ').replace(/^ +/, '').replace(/ +$/, '');
   const breakLine = (blank: boolean) => {
-    const trimmed = line.replace(/[ \t]+/g, ' ').trim();
+    const trimmed = tidy(line);
     if (trimmed) out.push(trimmed);
     if (blank && out.length && out[out.length - 1] !== '') out.push('');
     line = '';
@@ -83,14 +85,13 @@ export function textOfTree(root: N): string {
   const walk = (node: N, pre: boolean) => {
     if (node.nodeType === 3) {
       const t = node.textContent ?? '';
-      line += pre ? t : t.replace(/\s+/g, ' ');
+      line += pre ? t : t.replace(/[ \t\n\r\f]+/g, ' ');
       return;
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
     const tag = node.nodeName.toUpperCase();
     if (tag === 'BR') {
-      const trimmed = line.replace(/[ \t]+/g, ' ').trim();
-      out.push(trimmed);
+      out.push(tidy(line));
       line = '';
       return;
     }
