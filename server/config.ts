@@ -25,6 +25,9 @@ const EnvSchema = z.object({
   // Article import: how long a page fetch may take, and the largest page or file accepted.
   IMPORT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  // An editor's session ends after this long without a request, and in any case this long after sign-in.
+  SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(7),
 });
 
 export type Config = {
@@ -40,6 +43,7 @@ export type Config = {
   allowPrivateFetch: boolean;
   importTimeoutMs: number;
   importMaxBytes: number;
+  session: { idleMs: number; maxAgeMs: number };
 };
 
 export class ConfigError extends Error {
@@ -67,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowPrivateFetch: e.ALLOW_PRIVATE_FETCH,
     importTimeoutMs: e.IMPORT_TIMEOUT_MS,
     importMaxBytes: e.IMPORT_MAX_BYTES,
+    session: { idleMs: e.SESSION_IDLE_HOURS * 3600_000, maxAgeMs: e.SESSION_MAX_DAYS * 86_400_000 },
   };
 }
