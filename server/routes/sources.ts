@@ -102,7 +102,10 @@ export function sourcesRouter(config: Config): Router {
     const form = await readImportForm(req, config.importMaxBytes);
     const fields = ImportFields.parse(form.fields);
     try {
-      const result = await importArticle(req.db, req.user!.id, chooseInput(fields, form.file), metadataOf(fields), limits);
+      const input = chooseInput(fields, form.file);
+      // A fetched page's own address (after redirects, or its canonical one) is the article's.
+      const meta = { ...metadataOf(fields), url: input.kind === 'url' ? null : fields.url };
+      const result = await importArticle(req.db, req.user!.id, input, meta, limits);
       res.redirect(303, `/sources/${result.sourceId}?${result.existing ? 'existing=1' : `imported=${result.suggestions}`}`);
     } catch (error) {
       if (!(error instanceof ImportProblem)) throw error;
