@@ -178,16 +178,20 @@ function fallbackFeatures(row: CandidateRow): ClaimFeatures {
   };
 }
 
-/** The analysed claim that covers most of a span (at least 30% of the longer of the two). */
+/**
+ * The analysed claim that covers most of a span: a passage inside a claim the analysis found
+ * takes that claim's speaker, stance and date; among equals the tighter claim wins.
+ */
 export function bestOverlap(claims: AnalysedClaim[], span: { start: number; end: number }): AnalysedClaim | undefined {
   let best: { c: AnalysedClaim; share: number } | undefined;
+  const length = Math.max(1, span.end - span.start);
   for (const c of claims) {
     const overlap = Math.min(c.end, span.end) - Math.max(c.start, span.start);
     if (overlap <= 0) continue;
-    const share = overlap / Math.max(c.end - c.start, span.end - span.start);
-    if (!best || share > best.share) best = { c, share };
+    const share = overlap / length;
+    if (!best || share > best.share + 1e-9 || (Math.abs(share - best.share) < 1e-9 && c.end - c.start < best.c.end - best.c.start)) best = { c, share };
   }
-  return best && best.share >= 0.3 ? best.c : undefined;
+  return best && best.share >= 0.5 ? best.c : undefined;
 }
 
 export function emptyFeatures(stance: Stance): ClaimFeatures {
