@@ -67,11 +67,11 @@ export function candidatePairs(keys: string[]): [string, string][] {
 }
 
 /**
- * A websearch_to_tsquery string asking for any three of the probe's six longest words (long
+ * A websearch_to_tsquery string asking for any three of the probe's five longest words (long
  * words are the rarer ones): specific enough to stay cheap on a million claims.
  */
 export function searchQueryOf(text: string): string | null {
-  const words = [...new Set(text.toLowerCase().match(/\p{L}[\p{L}\p{M}]{4,}/gu) ?? [])].sort((a, b) => b.length - a.length || a.localeCompare(b)).slice(0, 6);
+  const words = [...new Set(text.toLowerCase().match(/\p{L}[\p{L}\p{M}]{4,}/gu) ?? [])].sort((a, b) => b.length - a.length || a.localeCompare(b)).slice(0, 5);
   if (words.length < 3) return null;
   const triples: string[] = [];
   for (let i = 0; i < words.length; i++)
@@ -100,18 +100,14 @@ const MIN_TRIGRAM = 0.55;
 /** Ranked same-claim candidates for a probe, each with the reasons an editor sees. */
 export async function findSameClaimCandidates(ex: Executor, probe: Probe, limit = 5): Promise<SameClaimCandidate[]> {
   const keys = matchKeysOf(probe.features);
+  const base = { pairs: candidatePairs(keys), keys, text: probe.text, search: null, excludeIds: probe.excludeIds ?? [] };
+  let rows = await findCandidateClaims(ex, base, 50);
+  // Full-text search costs more than the key pairs on a large table: it runs when the keys find
+  // little, as for a claim whose entities and concepts the analysis did not recognise.
   const query = probe.language ? searchQueryOf(probe.text) : null;
-  const rows = await findCandidateClaims(
-    ex,
-    {
-      pairs: candidatePairs(keys),
-      keys,
-      text: probe.text,
-      search: query && probe.language ? { language: probe.language, query } : null,
-      excludeIds: probe.excludeIds ?? [],
-    },
-    50,
-  );
+  if (rows.length < 10 && query && probe.language) {
+    rows = await findCandidateClaims(ex, { ...base, search: { language: probe.language, query } }, 50);
+  }
   const ranked = rows
     .map((row) => {
       const features = row.matchFeatures ?? fallbackFeatures(row);

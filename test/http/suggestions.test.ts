@@ -15,7 +15,7 @@ describe('suggestions on an article', () => {
   let en: number;
   let fr: number;
 
-  const rows = async (query: ReturnType<typeof sql>) => (await app.database.db.execute(query)).rows as Record<string, unknown>[];
+  const rows = async (query: ReturnType<typeof sql>) => ((await app.database.db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
   const pending = (sourceId: number) =>
     rows(sql`select id, text, speaker_name, stance, quote, start, "end" from suggestions where source_id = ${sourceId} and state = 'pending' order by checkworthiness desc, id`);
   const importText = async (text: string, publishedOn: string) => {
