@@ -1,4 +1,4 @@
-import { desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { claims, mentions, sources, sourceVersions, statuses, type ClutterRange } from '../schema/index.ts';
 
@@ -91,4 +91,10 @@ export async function updateSourceMetadata(
 /** What the analysis found in a body that does not move its offsets: clutter ranges and language. */
 export async function setSourceAnalysis(ex: Executor, id: number, values: { clutter: ClutterRange[]; language: string }) {
   await ex.update(sources).set({ ...values, updatedAt: new Date() }).where(eq(sources.id, id));
+}
+
+/** The article first imported from a web address, if any. */
+export async function findArticleByUrl(ex: Executor, url: string): Promise<SourceRow | undefined> {
+  const rows = await ex.select().from(sources).where(and(eq(sources.url, url), isNotNull(sources.body))).orderBy(sources.id).limit(1);
+  return rows[0];
 }

@@ -2,7 +2,7 @@
 // analysis' claims become suggestions for an editor. One transaction per import.
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
-import { findSourceByHash, findSourceForUpdate, insertSourceWithBody, setSourceAnalysis, updateSourceMetadata } from '../../db/queries/sources.ts';
+import { findArticleByUrl, findSourceByHash, findSourceForUpdate, insertSourceWithBody, setSourceAnalysis, updateSourceMetadata } from '../../db/queries/sources.ts';
 import {
   deleteStalePendingSuggestions,
   insertSuggestions,
@@ -15,6 +15,7 @@ import { NotFound } from '../errors.ts';
 import { fallbackTitle, prepareArticle, shorten, type ImportInput, type ImportLimits } from '../import/index.ts';
 import { ImportProblem } from '../import/problems.ts';
 import { hashBody } from './seed.ts';
+import { reviseSourceBody } from './source-versions.ts';
 
 export type SourceMetadata = {
   title: string | null;
@@ -25,7 +26,7 @@ export type SourceMetadata = {
   language: string | null;
 };
 
-export type ImportResult = { sourceId: number; existing: boolean; suggestions: number };
+export type ImportResult = { sourceId: number; existing: boolean; suggestions: number; revised?: boolean };
 
 /** A partial date ("2019", "2019-12", "2019-12-10") as stored: its first day and its precision. */
 export function storedDate(value: string | null | undefined): { on: string | null; precision: DatePrecision | null } {
@@ -104,6 +105,16 @@ export async function importArticle(
   const bodyHash = hashBody(prepared.body);
   const known = await findSourceByHash(db, bodyHash);
   if (known) return { sourceId: known.id, existing: true, suggestions: 0 };
+  // The same address with other text: the outlet corrected its article. A new version of the
+  // known source, its mentions re-anchored, rather than a second source.
+  const fetchedUrl = input.kind === 'url' ? prepared.meta.url : null;
+  const earlier = fetchedUrl ? await findArticleByUrl(db, fetchedUrl) : undefined;
+  if (earlier) {
+    return db.transaction(async (tx) => {
+      const counts = await reviseSourceBody(tx, userId ? { id: userId } : null, earlier.id, prepared.body, { fetchedFrom: fetchedUrl });
+      return { sourceId: earlier.id, existing: true, suggestions: 0, revised: counts.changed };
+    });
+  }
 
   const language = languageGiven ?? prepared.language;
   const publishedOn = publishedOnGiven ?? prepared.meta.publishedOn;

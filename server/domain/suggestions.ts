@@ -19,6 +19,7 @@ import type { MentionRole, Stance } from '../../db/schema/index.ts';
 import { analyzeArticle, type AnalysedClaim, type ClaimFeatures, type EntityRef } from '../analysis/index.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { quoteSelector } from './anchors.ts';
+import { proposeLinksForClaim } from './links.ts';
 import { normalizeAlias, resolveEntities, type EntityLike } from './entities.ts';
 import { storedDate, suggestionRow } from './imports.ts';
 import { bestOverlap, emptyFeatures, findSameClaimCandidates, matchKeysOf, withEntityIds, type SameClaimCandidate } from './matching.ts';
@@ -212,6 +213,9 @@ export async function acceptSuggestion(db: Db, userId: number | null, sourceId: 
       claimId,
       after: { sourceId, start: s.start, end: s.end, role: input.role, stance: input.stance },
     });
+
+    // Links the analysis suggests from stance and attribution (a denial by the party concerned…).
+    await proposeLinksForClaim(tx, userId ? { id: userId } : null, claimId);
 
     const decided = { text: input.text.trim(), speakerName: input.speaker?.trim() || null, stance: input.stance, claimedOn: claimed.on, claimedOnPrecision: claimed.precision };
     await updateSuggestion(tx, s.id, { ...decided, state: 'accepted', claimId, decidedById: userId, decidedAt: new Date() });

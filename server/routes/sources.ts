@@ -106,7 +106,7 @@ export function sourcesRouter(config: Config): Router {
       // A fetched page's own address (after redirects, or its canonical one) is the article's.
       const meta = { ...metadataOf(fields), url: input.kind === 'url' ? null : fields.url };
       const result = await importArticle(req.db, req.user!.id, input, meta, limits);
-      res.redirect(303, `/sources/${result.sourceId}?${result.existing ? 'existing=1' : `imported=${result.suggestions}`}`);
+      res.redirect(303, `/sources/${result.sourceId}?${result.revised ? 'revised=1' : result.existing ? 'existing=1' : `imported=${result.suggestions}`}`);
     } catch (error) {
       if (!(error instanceof ImportProblem)) throw error;
       // The form again with what the editor typed (a file cannot be given back: browsers forbid it).
@@ -231,6 +231,7 @@ async function renderWorkspace(req: Request, res: Response, sourceId: number, no
 function noticeOf(req: Request): Notice {
   const q = req.query as Record<string, string | undefined>;
   const n = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : null);
+  if (q.revised) return { key: 'import.revised', params: {} };
   if (q.existing) return { key: 'import.existing', params: {} };
   if (n(q.imported) !== null) return { key: 'import.imported', params: { count: n(q.imported)! } };
   if (n(q.created) !== null) return { key: 'editor.claimCreated', params: { id: n(q.created)! } };
