@@ -13,6 +13,7 @@ import './http/types.ts';
 import { assetsRouter, assetVersions } from './routes/assets.ts';
 import { authRouter } from './routes/auth.ts';
 import { pagesRouter } from './routes/pages.ts';
+import { sourcesRouter } from './routes/sources.ts';
 
 export type AppDeps = { database: Database; config: Config; logger: Logger };
 
@@ -76,6 +77,8 @@ export function createApp({ database, config, logger }: AppDeps): Express {
     res.json({ ok: true, driver: database.driver });
   });
   app.use(authRouter(config));
+  // Before the reader's pages: an editor's GET /sources/:id is the working view of the article.
+  app.use(sourcesRouter(config));
   app.use(pagesRouter);
 
   app.use(notFound);
