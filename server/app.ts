@@ -16,6 +16,7 @@ import { adminRouter } from './routes/admin.ts';
 import { authRouter } from './routes/auth.ts';
 import { deskRouter } from './routes/desk.ts';
 import { pagesRouter } from './routes/pages.ts';
+import { sourcesRouter } from './routes/sources.ts';
 
 export type AppDeps = { database: Database; config: Config; logger: Logger };
 
@@ -79,6 +80,8 @@ export function createApp({ database, config, logger }: AppDeps): Express {
     res.json({ ok: true, driver: database.driver });
   });
   app.use(authRouter(config));
+  // Before the reader's pages: an editor's GET /sources/:id is the working view of the article.
+  app.use(sourcesRouter(config));
   app.use(pagesRouter);
   app.use(deskRouter);
   app.use(accountRouter(config));

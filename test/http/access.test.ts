@@ -17,7 +17,7 @@ const CSRF_MESSAGE = 'This form has expired or did not come from Claimline. Relo
 // The only state-changing routes a reader may use: signing in and out, and a one-time link.
 const PUBLIC = new Set(['POST /login', 'POST /login/code', 'POST /logout', 'POST /password-links/:token']);
 // Pages only editors may open (admin pages are found by their /admin prefix).
-const EDITOR_PAGES = ['/review', '/claims/:id/edit', '/claims/:id/history', '/account'];
+const EDITOR_PAGES = ['/review', '/claims/:id/edit', '/claims/:id/history', '/account', '/sources/new'];
 
 type Route = { method: string; path: string };
 
