@@ -121,10 +121,9 @@ export async function assignClaim(db: Db, actor: SessionUser, claimId: number, f
   await db.transaction(async (tx) => {
     const claim = await findClaimState(tx, claimId);
     if (!claim) throw new NotFound(`There is no claim ${claimId}.`);
-    const [before, after] = await Promise.all([
-      claim.assigneeId ? findUserById(tx, claim.assigneeId) : undefined,
-      assigneeId ? findUserById(tx, assigneeId) : undefined,
-    ]);
+    // One after the other: a transaction is one connection, which runs one query at a time.
+    const before = claim.assigneeId ? await findUserById(tx, claim.assigneeId) : undefined;
+    const after = assigneeId ? await findUserById(tx, assigneeId) : undefined;
     if (assigneeId && (!after || after.disabledAt)) throw new Invalid('queue.assignRefused', { assignee: 'queue.assigneeUnknown' });
     if (claim.assigneeId === assigneeId) return;
     await setClaimAssignee(tx, claimId, assigneeId);
