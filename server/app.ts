@@ -8,9 +8,11 @@ import type { Logger } from './logger.ts';
 import { errorHandler, notFound } from './http/errors.ts';
 import { locale } from './http/locale.ts';
 import { useEta } from './http/render.ts';
+import { site } from './http/site.ts';
 import './http/types.ts';
 import { assetsRouter, assetVersions } from './routes/assets.ts';
 import { pagesRouter } from './routes/pages.ts';
+import { searchRouter } from './routes/search.ts';
 
 export type AppDeps = { database: Database; config: Config; logger: Logger };
 
@@ -59,14 +61,17 @@ export function createApp({ database, config, logger }: AppDeps): Express {
   });
   app.use(assetsRouter({ immutable: config.env === 'production' }));
   app.use(cookieParser());
+  // Before the body parsers, so even a malformed request gets its error page in the reader's language.
+  app.use(locale);
+  app.use(site(config));
   app.use(express.urlencoded({ extended: false, limit: '2mb' }));
   app.use(express.json({ limit: '2mb' }));
-  app.use(locale);
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, driver: database.driver });
   });
   app.use(pagesRouter);
+  app.use(searchRouter);
 
   app.use(notFound);
   app.use(errorHandler);
