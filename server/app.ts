@@ -5,12 +5,14 @@ import { pinoHttp } from 'pino-http';
 import type { Database } from '../db/client.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
+import { csrfProtection, sessions } from './http/auth.ts';
 import { errorHandler, notFound } from './http/errors.ts';
 import { locale } from './http/locale.ts';
 import { useEta } from './http/render.ts';
 import { site } from './http/site.ts';
 import './http/types.ts';
 import { assetsRouter, assetVersions } from './routes/assets.ts';
+import { authRouter } from './routes/auth.ts';
 import { pagesRouter } from './routes/pages.ts';
 import { searchRouter } from './routes/search.ts';
 
@@ -49,7 +51,11 @@ export function createApp({ database, config, logger }: AppDeps): Express {
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
       // One short line per request: headers (cookies above all) stay out of the logs.
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url.replace(/([?&]_csrf=)[^&]*/g, '$1…'),
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
@@ -66,10 +72,14 @@ export function createApp({ database, config, logger }: AppDeps): Express {
   app.use(site(config));
   app.use(express.urlencoded({ extended: false, limit: '2mb' }));
   app.use(express.json({ limit: '2mb' }));
+  // Who is asking, then whether a state-changing request really comes from our own pages.
+  app.use(sessions(config.session));
+  app.use(csrfProtection());
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, driver: database.driver });
   });
+  app.use(authRouter(config));
   app.use(pagesRouter);
   app.use(searchRouter);
 

@@ -29,11 +29,14 @@ export function errorHandler(error: unknown, req: Request, res: Response, _next:
         : error instanceof Error
           ? error.message
           : 'Request refused';
+  // Domain errors may carry message keys ('auth.emailTaken'): translated here; plain text passes through.
+  const say = (text: string) => t?.(text) ?? text;
+  const fields = error instanceof Invalid ? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, say(v)])) : {};
   const model = {
     status,
     title: title ?? (status >= 500 ? 'Something went wrong' : 'Request refused'),
-    message: message ?? '',
-    fields: error instanceof Invalid ? error.fields : {},
+    message: say(message ?? ''),
+    fields,
   };
   res.status(status);
   res.vary('HX-Request');

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import type { SessionUser } from '../domain/sessions.ts';
 import type { Logger } from '../logger.ts';
 
 declare global {
@@ -8,6 +9,12 @@ declare global {
       /** The application's database (each route passes it to the domain). */
       db: Db;
       log: Logger;
+      /** The signed-in editor or admin; undefined for anonymous readers. */
+      user?: SessionUser;
+      /** The database id of the current session (sha256 of the cookie), when signed in. */
+      sessionId?: string;
+      /** The session's CSRF synchronizer token, when signed in. */
+      sessionCsrfToken?: string;
     }
   }
 }

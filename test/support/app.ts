@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { openDatabase } from '../../db/client.ts';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
@@ -22,6 +23,27 @@ export async function startApp({ seed = true, env = {} }: { seed?: boolean; env?
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await database.cleanup();
+    },
+  };
+}
+
+/**
+ * Another app instance on an existing database: a restart, or a second instance behind a
+ * load balancer. On PostgreSQL it opens its own connection pool to the same database.
+ */
+export async function startAppOn(database: TestDatabase, env: Record<string, string> = {}): Promise<{ url: string; close(): Promise<void> }> {
+  const own = database.url ? await openDatabase({ databaseUrl: database.url, poolSize: 3 }) : undefined;
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...env });
+  const app = createApp({ database: own ?? database, config, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
+  const server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await own?.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 // Every area's messages. A new area adds its file here: one import, one entry.
 import * as core from './core.ts';
 import * as readers from './readers.ts';
+import * as workflow from './workflow.ts';
 
-export const areas = { core, readers } as const;
+export const areas = { core, readers, workflow } as const;

@@ -1,0 +1,70 @@
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { Executor } from '../client.ts';
+import { users, type UserRole } from '../schema/index.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+/** Emails are compared case-insensitively (the unique index is on lower(email)). */
+export async function findUserByEmail(ex: Executor, email: string): Promise<UserRow | undefined> {
+  const rows = await ex
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
+    .limit(1);
+  return rows[0];
+}
+
+export async function findUserById(ex: Executor, id: number): Promise<UserRow | undefined> {
+  const rows = await ex.select().from(users).where(eq(users.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function insertUser(
+  ex: Executor,
+  values: { email: string; name: string; role: UserRole; passwordHash: string | null; invitedById?: number | null },
+): Promise<UserRow> {
+  const [row] = await ex
+    .insert(users)
+    .values({ ...values, email: values.email.trim() })
+    .returning();
+  return row!;
+}
+
+export async function setPasswordHash(ex: Executor, userId: number, passwordHash: string): Promise<void> {
+  await ex.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}
+
+export function listUsers(ex: Executor) {
+  return ex
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      totpEnabledAt: users.totpEnabledAt,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .orderBy(asc(sql`lower(${users.name})`), asc(users.id));
+}
+
+/** Active editors and admins, for assignment menus. */
+export function listActiveUsers(ex: Executor) {
+  return ex
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role })
+    .from(users)
+    .where(isNull(users.disabledAt))
+    .orderBy(asc(sql`lower(${users.name})`), asc(users.id));
+}
+
+export async function countActiveAdmins(ex: Executor, exceptUserId?: number): Promise<number> {
+  const [row] = await ex
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(
+      and(eq(users.role, 'admin'), isNull(users.disabledAt), exceptUserId ? ne(users.id, exceptUserId) : undefined),
+    );
+  return row?.n ?? 0;
+}
