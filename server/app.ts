@@ -13,6 +13,8 @@ import { site } from './http/site.ts';
 import './http/types.ts';
 import { assetsRouter, assetVersions } from './routes/assets.ts';
 import { authRouter } from './routes/auth.ts';
+import { apiRouter } from './routes/api.ts';
+import { feedsRouter } from './routes/feeds.ts';
 import { pagesRouter } from './routes/pages.ts';
 import { searchRouter } from './routes/search.ts';
 
@@ -82,6 +84,8 @@ export function createApp({ database, config, logger }: AppDeps): Express {
   app.use(authRouter(config));
   app.use(pagesRouter);
   app.use(searchRouter);
+  app.use(apiRouter);
+  app.use(feedsRouter);
 
   app.use(notFound);
   app.use(errorHandler);
