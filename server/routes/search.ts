@@ -57,7 +57,7 @@ searchRouter.get('/search.csv', async (req, res) => {
     ]),
   );
   const stamp = new Date().toISOString().slice(0, 10);
-  const slug = (input.q || 'claims').normalize('NFD').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 40).toLowerCase() || 'claims';
+  const slug = (input.q || 'claims').normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 40).toLowerCase() || 'claims';
   res
     .type('text/csv; charset=utf-8')
     .set('Content-Disposition', `attachment; filename="claimline-${slug}-${stamp}.csv"`)
