@@ -101,7 +101,7 @@ describe('search', () => {
     assert.doesNotMatch(text, /<html|<form/);
     const doc = parse(`<div>${text}</div>`);
     assert.ok(doc.querySelectorAll('.search-hits > li').length > 3);
-    assert.equal(doc.querySelector('#search-status')!.getAttribute('hx-swap-oob'), 'true');
+    assert.equal(doc.querySelector('#search-announce')!.getAttribute('hx-swap-oob'), 'innerHTML', 'the live region stays, its words change');
     const restore = await search('q=Lavrov', { 'HX-Request': 'true', 'HX-History-Restore-Request': 'true' });
     assert.match(restore.text, /<html/, 'a history restore gets the whole page');
   });
