@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { groupByDay, sortTimeline, type TimelineEntry } from '../../../server/domain/timeline.ts';
 
-const entry = (kind: TimelineEntry['kind'], date: string | null, precision: TimelineEntry['precision'] = 'day', at?: Date, name = kind) =>
+const entry = (kind: TimelineEntry['kind'], date: string | null, precision: TimelineEntry['precision'] = 'day', at?: Date, name: string = kind) =>
   ({ kind, date, precision, at, label: { key: name, params: {} } }) as TimelineEntry;
 
 describe('sortTimeline', () => {
