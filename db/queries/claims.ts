@@ -113,7 +113,10 @@ export function listMentionsOfClaim(ex: Executor, claimId: number) {
     .orderBy(sql`${sources.publishedOn} asc nulls last`, mentions.sourceId, mentions.start);
 }
 
-/** Live links touching a claim, in either direction. */
+/**
+ * Live links touching a claim, in either direction. Readers see accepted links only: a link
+ * the analysis proposed is shown once an editor accepts it.
+ */
 export function listLinksOfClaim(ex: Executor, claimId: number) {
   return ex
     .select({
@@ -130,6 +133,7 @@ export function listLinksOfClaim(ex: Executor, claimId: number) {
       and(
         or(eq(claimLinks.fromClaimId, claimId), eq(claimLinks.toClaimId, claimId)),
         isNull(claimLinks.deprecatedAt),
+        or(eq(claimLinks.origin, 'editor'), isNotNull(claimLinks.acceptedAt)),
       ),
     )
     .orderBy(claimLinks.id);

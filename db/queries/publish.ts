@@ -1,6 +1,6 @@
 // What the public API, the Web Annotation export and the verdicts feed read: published data
 // only (approved reviews, links an editor made or accepted), in stable id order for paging.
-import { and, asc, desc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.ts';
 import { claimLinks, claims, entities, mentions, reviewEvidence, reviews, sources, sourceVersions, statuses } from '../schema/index.ts';
@@ -160,11 +160,15 @@ export function listAnnotationRows(ex: Executor, where: { claimId: number } | { 
     .innerJoin(claims, eq(claims.id, mentions.claimId))
     .innerJoin(sources, eq(sources.id, mentions.sourceId))
     .where(
-      'claimId' in where
-        ? eq(mentions.claimId, where.claimId)
-        : 'sourceId' in where
-          ? eq(mentions.sourceId, where.sourceId)
-          : eq(mentions.id, where.mentionId),
+      and(
+        // Retired quotes were taken off their claim by an editor: not published.
+        ne(mentions.anchorState, 'retired'),
+        'claimId' in where
+          ? eq(mentions.claimId, where.claimId)
+          : 'sourceId' in where
+            ? eq(mentions.sourceId, where.sourceId)
+            : eq(mentions.id, where.mentionId),
+      ),
     )
     .orderBy(mentions.sourceId, mentions.start, mentions.id);
 }

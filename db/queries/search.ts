@@ -1,8 +1,8 @@
 // Full-text search over claims, their quotes (mentions) and articles. Every row is indexed
-// in its own language (claimline_ts_config: migration 0003); a query is parsed once per
+// in its own language (claimline_ts_config: migration 0004); a query is parsed once per
 // configuration and each row is matched with the one of its language, in a form the GIN
 // indexes serve (a BitmapOr of one index scan per configuration).
-import { and, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias, unionAll, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.ts';
 import {
@@ -133,7 +133,7 @@ export async function searchClaims(ex: Executor, f: ClaimSearch) {
           rank: sql<number>`0.9 * ts_rank_cd(${mentions.searchVector}, ${queryFor(mentions.language, f.q)})`.as('rank'),
         })
         .from(mentions)
-        .where(matches(mentions.searchVector, mentions.language, f.q)) as unknown as Hits,
+        .where(and(matches(mentions.searchVector, mentions.language, f.q), ne(mentions.anchorState, 'retired'))) as unknown as Hits,
     );
   }
   if (f.entityIds.length) {
@@ -194,7 +194,7 @@ export function listMatchingQuotes(ex: Executor, claimIds: number[], q: string) 
     })
     .from(mentions)
     .innerJoin(sources, eq(sources.id, mentions.sourceId))
-    .where(and(inArray(mentions.claimId, claimIds), matches(mentions.searchVector, mentions.language, q)))
+    .where(and(inArray(mentions.claimId, claimIds), matches(mentions.searchVector, mentions.language, q), ne(mentions.anchorState, 'retired')))
     .orderBy(mentions.claimId, desc(sql`ts_rank_cd(${mentions.searchVector}, ${queryFor(mentions.language, q)})`), mentions.id);
 }
 

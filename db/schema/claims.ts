@@ -4,6 +4,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   real,
@@ -27,6 +28,10 @@ export const linkKinds = ['contradicts', 'supports', 'confirms', 'responds_to', 
 export type LinkKind = (typeof linkKinds)[number];
 export const linkOrigins = ['suggested', 'editor'] as const;
 export type LinkOrigin = (typeof linkOrigins)[number];
+// anchored: placed in the current body; orphaned: lost after a correction, waiting for an
+// editor; retired: an editor decided the orphan no longer has a place (kept, never deleted).
+export const anchorStates = ['anchored', 'orphaned', 'retired'] as const;
+export type AnchorState = (typeof anchorStates)[number];
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -66,7 +71,7 @@ export const claims = pgTable(
     createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    // Full-text search in the claim's own language (claimline_ts_config: migration 0003).
+    // Full-text search in the claim's own language (claimline_ts_config: migration 0004).
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       (): SQL => sql`to_tsvector(claimline_ts_config(${claims.language}), ${claims.text})`,
     ),
@@ -79,6 +84,8 @@ export const claims = pgTable(
     index('claims_created_at_idx').on(t.createdAt),
     index('claims_claimed_on_idx').on(t.claimedOn),
     index('claims_merged_into_idx').on(t.mergedIntoId),
+    // Picking a claim by a few of its words (link and merge forms): trigram search.
+    index('claims_text_trgm_idx').using('gin', sql`${t.text} gin_trgm_ops`),
     check('claims_precision_check', sql`${t.claimedOnPrecision} in (${inList(datePrecisions)})`),
     check('claims_event_precision_check', sql`${t.eventOnPrecision} in (${inList(datePrecisions)})`),
   ],
@@ -103,12 +110,12 @@ export const mentions = pgTable(
     // The source version the offsets point into.
     sourceVersion: integer('source_version').notNull().default(1),
     // orphaned: the quote could not be found again after the source changed; kept for an editor.
-    anchorState: text('anchor_state', { enum: ['anchored', 'orphaned'] }).notNull().default('anchored'),
+    anchorState: text('anchor_state', { enum: anchorStates }).notNull().default('anchored'),
     role: text('role', { enum: mentionRoles }).notNull().default('report'),
     stance: text('stance', { enum: stances }).notNull().default('assert'),
     // Who makes the statement in this source (usually the claimant; a reported speaker otherwise).
     speakerId: integer('speaker_id').references(() => entities.id, { onDelete: 'set null' }),
-    // The quote's language; a trigger fills it from the source when left null (migration 0005).
+    // The quote's language; a trigger fills it from the source when left null (migration 0006).
     language: text('language'),
     createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -124,6 +131,7 @@ export const mentions = pgTable(
     check('mentions_span_check', sql`${t.start} >= 0 and ${t.end} >= ${t.start}`),
     check('mentions_role_check', sql`${t.role} in (${inList(mentionRoles)})`),
     check('mentions_stance_check', sql`${t.stance} in (${inList(stances)})`),
+    check('mentions_anchor_state_check', sql`${t.anchorState} in (${inList(anchorStates)})`),
   ],
 );
 
@@ -148,6 +156,10 @@ export const claimLinks = pgTable(
     // Retracted links are ranked deprecated with a reason, never deleted.
     deprecatedAt: timestamp('deprecated_at', { withTimezone: true }),
     deprecatedReason: text('deprecated_reason'),
+    deprecatedById: integer('deprecated_by_id').references(() => users.id, { onDelete: 'set null' }),
+    // Optimistic locking for editors changing the same link at once.
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique('claim_links_from_to_kind_key').on(t.fromClaimId, t.toClaimId, t.kind),
@@ -169,6 +181,47 @@ export const claimSubjects = pgTable(
       .references(() => entities.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.claimId, t.entityId] }), index('claim_subjects_entity_idx').on(t.entityId)],
+);
+
+/**
+ * One merge of a claim into another, with what moved, so a wrong merge can be undone by
+ * splitting its mentions back out. The merged claim stays readable (claims.mergedIntoId).
+ */
+export type MergeRecord = {
+  mentionIds: number[];
+  reviewIds: number[];
+  /** Links re-pointed at the target, with their endpoints before the merge. */
+  links: { id: number; fromClaimId: number; toClaimId: number }[];
+  /** Links the merge retracted (between the two claims, or duplicating one the target has). */
+  deprecatedLinkIds: number[];
+  subjectEntityIds: number[];
+  /** Stories the target joined through the merge, and the merged claim's memberships it left. */
+  storyIds: number[];
+  storyMemberships: { storyId: number; position: number }[];
+  suggestionIds: number[];
+  source: { status: string; publishedStatus: string };
+  target: { status: string; publishedStatus: string };
+};
+
+export const claimMerges = pgTable(
+  'claim_merges',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    // The claim that was merged (and now points at the target) and the claim it became.
+    sourceClaimId: integer('source_claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    targetClaimId: integer('target_claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    moved: jsonb('moved').$type<MergeRecord>().notNull(),
+    reason: text('reason'),
+    createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // Set when the last mention that came from the source claim was split back out.
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+  },
+  (t) => [index('claim_merges_target_idx').on(t.targetClaimId), index('claim_merges_source_idx').on(t.sourceClaimId)],
 );
 
 export const claimsRelations = relations(claims, ({ one, many }) => ({

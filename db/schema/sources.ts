@@ -28,10 +28,17 @@ export const sources = pgTable(
     // Wire copy: the report this one reprints or translates, so independent sources are counted honestly.
     syndicatedFromId: integer('syndicated_from_id').references((): any => sources.id, { onDelete: 'set null' }),
     agency: text('agency'),
+    // Why it is (or is not) marked as wire copy: detected from credits, text or shared claims,
+    // or set by an editor — whose choice detection never overrides.
+    syndicationSetBy: text('syndication_set_by', { enum: ['detected', 'editor'] }),
+    syndicationNote: text('syndication_note'),
+    // LSH bands of a MinHash over the body's word shingles: near-duplicate reprints share a band,
+    // so candidates come from an index rather than from comparing every body.
+    shingleBands: text('shingle_bands').array(),
     createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    // Title weighted above the body, both in the source's language (migration 0003).
+    // Title weighted above the body, both in the source's language (migration 0004).
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       (): SQL =>
         sql`setweight(to_tsvector(claimline_ts_config(${sources.language}), ${sources.title}), 'A') || setweight(to_tsvector(claimline_ts_config(${sources.language}), coalesce(${sources.body}, '')), 'D')`,
@@ -43,6 +50,8 @@ export const sources = pgTable(
     index('sources_url_idx').on(t.url),
     index('sources_published_on_idx').on(t.publishedOn),
     index('sources_syndicated_from_idx').on(t.syndicatedFromId),
+    index('sources_shingle_bands_idx').using('gin', t.shingleBands),
+    check('sources_syndication_set_by_check', sql`${t.syndicationSetBy} in ('detected', 'editor')`),
     check('sources_kind_check', sql`${t.kind} in ('article', 'statement', 'transcript', 'social', 'document')`),
   ],
 );
@@ -59,6 +68,9 @@ export const sourceVersions = pgTable(
     body: text('body').notNull(),
     bodyHash: text('body_hash').notNull(),
     clutter: jsonb('clutter').$type<ClutterRange[]>().notNull().default([]),
+    // What changed and why ("correction: the minister's name was misspelt"), and where it was fetched.
+    note: text('note'),
+    fetchedFrom: text('fetched_from'),
     createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -82,7 +82,8 @@ export async function getClaimPage(ex: Executor, id: number, { asOf = null }: { 
         deprecatedAt: isStandingAt(current.deprecatedAt, asOf) ? null : current.deprecatedAt,
       }
     : current;
-  const mentions = mentionRows.filter((m) => isKnownAt(m.createdAt, asOf));
+  // A retired quote is one an editor took off the claim: kept for the record, not shown.
+  const mentions = mentionRows.filter((m) => m.anchorState !== 'retired' && isKnownAt(m.createdAt, asOf));
   // The verdict shown is the latest published review that set the status readers see.
   const verdict = [...reviews].reverse().find((r) => r.status === claim.status && r.isVerdict) ?? null;
   const rating = statuses.get(claim.status);

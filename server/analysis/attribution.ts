@@ -1,0 +1,449 @@
+// Attribution: who says what in a sentence. A small grammar over tokens, driven by the
+// lexicon: a reporting verb, its speaker on the left ("X said", "X, who denied"), on the right
+// ("“…,” said X", "a déclaré X", "a-t-il dit"), or after "according to"; its content as a
+// complement clause, an object, or the quotation before it. Speech-act nouns with an agent
+// ("the Russian proposal to …") and relative clauses stating a dated fact ("New Start, which
+// expires in 2021") give claims of their own.
+import type { Lexicon, Stance } from './lexicons/types.ts';
+import type { Mention } from './entities.ts';
+import type { Quote } from './segment.ts';
+import { isAdverb, PhraseIndex, wordSet, type Span, type Token } from './text.ts';
+
+export type AttributionKind = 'verb' | 'according' | 'passive' | 'relative' | 'noun' | 'fact' | 'continuation';
+
+export interface Attribution {
+  kind: AttributionKind;
+  /** The mention naming the speaker; null when the outlet itself asserts (or a passive has no agent). */
+  speaker: Mention | null;
+  /** Country standing as speaker of a speech-act noun ("the Russian proposal"). */
+  speakerCountry?: string;
+  stance: Stance;
+  /** The verb only says that something was said; the stance comes from what was said. */
+  neutral: boolean;
+  concept: string;
+  /** The reporting verb itself is negated ("did not deny"). */
+  negated: boolean;
+  /** Pluperfect: the statement was made before the narrative's reference day. */
+  anterior: boolean;
+  verb: Span | null;
+  content: Span;
+  span: Span;
+  /** The content is a direct quotation. */
+  quoted: boolean;
+  quote?: Quote;
+  /** Where a date of the statement itself would sit (around the verb, outside the content). */
+  statementZone: Span;
+}
+
+interface Prepared {
+  verbs: PhraseIndex<{ stance: Stance; neutral: boolean; concept: string }>;
+  according: PhraseIndex<true>;
+  nouns: PhraseIndex<Stance>;
+  nationality: PhraseIndex<string>;
+  aux: Set<string>;
+  anterior: Set<string>;
+  passive: Set<string>;
+  agent: Set<string>;
+  adverbs: Set<string>;
+  negations: Set<string>;
+  determiners: Set<string>;
+  prepositions: Set<string>;
+  complementizers: Set<string>;
+  relatives: Set<string>;
+  splitters: Set<string>;
+  infinitive: Set<string>;
+}
+
+const cache = new WeakMap<Lexicon, Prepared>();
+export function prepareAttribution(lex: Lexicon): Prepared {
+  let p = cache.get(lex);
+  if (p) return p;
+  const verbs = new PhraseIndex<{ stance: Stance; neutral: boolean; concept: string }>('low');
+  for (const v of lex.reportingVerbs) {
+    const value = { stance: v.stance, neutral: !!v.neutral, concept: v.concept ?? v.stance };
+    for (const f of v.forms) verbs.add(f, value);
+  }
+  const according = new PhraseIndex<true>('low');
+  for (const a of lex.accordingTo) according.add(a, true);
+  const nouns = new PhraseIndex<Stance>('low');
+  for (const n of lex.speechNouns) for (const f of n.forms) nouns.add(f, n.stance);
+  const nationality = new PhraseIndex<string>('fold');
+  for (const [code, forms] of Object.entries(lex.nationalities)) for (const f of forms) nationality.add(f, code);
+  p = {
+    verbs, according, nouns, nationality,
+    aux: wordSet(lex.auxiliaries),
+    anterior: wordSet(lex.anteriorAuxiliaries),
+    passive: wordSet(lex.passiveAuxiliaries),
+    agent: wordSet(lex.agentMarkers),
+    adverbs: wordSet(lex.adverbs),
+    negations: wordSet(lex.negations),
+    determiners: wordSet(lex.determiners),
+    prepositions: wordSet(lex.prepositions),
+    complementizers: wordSet(lex.complementizers),
+    relatives: wordSet(lex.relativePronouns),
+    splitters: wordSet(lex.clauseSplitters),
+    infinitive: wordSet(lex.infinitiveMarkers),
+  };
+  cache.set(lex, p);
+  return p;
+}
+
+export interface SentenceInput {
+  text: string;
+  sentence: Span;
+  tokens: Token[];
+  mentions: Mention[];
+  /** Quotations overlapping the sentence (they may start in an earlier one). */
+  quotes: Quote[];
+  /** Dates in the sentence: skipped when looking for a speaker ("said Tuesday"). */
+  dates: Span[];
+  lex: Lexicon;
+}
+
+/** Is tokens[i] a reporting verb (used by mention detection to read "the American said")? */
+export function isReportingVerbAt(tokens: Token[], i: number, lex: Lexicon): boolean {
+  const p = prepareAttribution(lex);
+  const t = tokens[i];
+  if (!t) return false;
+  return p.aux.has(t.low) || !!p.verbs.match(tokens, i);
+}
+
+export function attributeSentence(input: SentenceInput): Attribution[] {
+  const { text, sentence, tokens, mentions, quotes, dates, lex } = input;
+  const p = prepareAttribution(lex);
+  const quoteOf = (t: Token) => quotes.find((q) => t.s >= q.start && t.e <= q.end);
+  const inDate = (t: Token) => dates.some((d) => t.s >= d.start && t.e <= d.end);
+  const endingAt = (k: number) => mentions.find((m) => m.j - 1 === k);
+  const startingAt = (k: number) => mentions.find((m) => m.i === k);
+  const adverb = (k: number) => {
+    const t = tokens[k];
+    if (!t) return false;
+    if (p.adverbs.has(t.low) || p.negations.has(t.low)) return true;
+    // A noun with a determiner is not an adverb even with an adverb's ending ("le gouvernement").
+    return isAdverb(t, lex, p.adverbs) && !p.determiners.has(tokens[k - 1]?.low ?? '');
+  };
+  const skippable = (k: number) => {
+    const t = tokens[k]!;
+    return p.aux.has(t.low) || adverb(k) || inDate(t);
+  };
+  const isPunct = (k: number, chars = ',;:') => tokens[k]?.kind === 'punct' && chars.includes(tokens[k]!.raw);
+  const sentenceEndTok = tokens.length;
+  const out: Attribution[] = [];
+  const taken = new Set<number>();
+
+  // --- reporting verbs and "according to"
+  interface Hit { kind: 'verb' | 'according' | 'passive'; i: number; j: number; stance: Stance; neutral: boolean; concept: string }
+  const hits: Hit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' || quoteOf(t)) continue;
+    const acc = p.according.match(tokens, i);
+    if (acc) {
+      hits.push({ kind: 'according', i, j: acc.end, stance: 'assert', neutral: true, concept: 'say' });
+      i = acc.end - 1;
+      continue;
+    }
+    const v = p.verbs.match(tokens, i, (g) => isAdverb(g, lex, p.adverbs));
+    if (!v) continue;
+    const prev = tokens[i - 1];
+    // "a warning", "the report", "of claims": a noun, not the verb.
+    // A word that is both article and relative pronoun ("that") right after a name is the pronoun.
+    const relativeAfterName = !!prev && p.relatives.has(prev.low) && !!endingAt(i - 2);
+    if (prev && !relativeAfterName && (p.determiners.has(prev.low) || (p.prepositions.has(prev.low) && !p.infinitive.has(prev.low)))) continue;
+    let k = i - 1;
+    while (k >= 0 && adverb(k)) k--;
+    const next = tokens[v.end];
+    const isPassive = k >= 0 && p.passive.has(tokens[k]!.low) && (!next || next.kind === 'punct' || p.prepositions.has(next.low) || p.agent.has(next.low));
+    hits.push({ kind: isPassive ? 'passive' : 'verb', i, j: v.end, ...v.value });
+    i = v.end - 1;
+  }
+
+  const clauseStart = (k: number) => {
+    while (k > 0 && !isPunct(k - 1, ',;:') && !(tokens[k - 1]!.kind === 'punct' && /[«“"]/u.test(tokens[k - 1]!.raw))) k--;
+    return k;
+  };
+  const nextComma = (k: number) => {
+    while (k < sentenceEndTok && !isPunct(k, ',;')) k++;
+    return k;
+  };
+  const spanOf = (a: number, b: number): Span => ({ start: tokens[a]?.s ?? sentence.end, end: tokens[Math.max(a, b - 1)]?.e ?? sentence.end });
+  const trimSpan = (s: Span): Span => {
+    let { start, end } = s;
+    while (end > start && /[\s,;:.«“"(]/u.test(text[end - 1]!)) end--;
+    while (start < end && /[\s,;:»”")]/u.test(text[start]!)) start++;
+    return { start, end };
+  };
+  const quoteEndingBefore = (at: number) =>
+    quotes.find((q) => q.outerEnd <= at && /^[\s,;:—–-]*$/u.test(text.slice(q.outerEnd, at)) && q.start < at);
+  const quoteStartingAt = (at: number) => quotes.find((q) => q.outerStart === at || q.start === at);
+
+  interface Complement { from: number; to: number; owner: number }
+  const complements: Complement[] = [];
+
+  for (const h of hits) {
+    if (taken.has(h.i)) continue;
+    let speaker: Mention | null = null;
+    let relative = false;
+    let negated = false;
+    let anterior = false;
+    let vs = h.i;
+
+    if (h.kind === 'according') {
+      const m = mentions.find((x) => x.i >= h.j && x.i <= h.j + 1);
+      if (!m) continue;
+      // Content: the rest of the sentence around "according to X,".
+      let cs = 0;
+      let ce = sentenceEndTok;
+      if (h.i === 0 || clauseStart(h.i) === h.i && h.i <= 1) {
+        cs = isPunct(m.j) ? m.j + 1 : m.j;
+      } else {
+        ce = h.i;
+      }
+      const content = trimSpan(spanOf(cs, ce));
+      out.push({
+        kind: 'according', speaker: m, stance: 'assert', neutral: true, concept: 'say', negated: false, anterior: false,
+        verb: spanOf(h.i, h.j), content, span: trimSpan({ start: sentence.start, end: sentence.end }), quoted: isQuoted(content, quotes),
+        quote: quotes.find((q) => q.start <= content.start + 2 && q.end >= content.end - 2), statementZone: spanOf(h.i, m.j),
+      });
+      continue;
+    }
+
+    // Speaker on the left, skipping auxiliaries, adverbs, negations and dates.
+    let k = h.i - 1;
+    while (k >= 0) {
+      const m = endingAt(k);
+      if (m && !(m.type === 'role' && false)) break;
+      if (!skippable(k)) break;
+      const low = tokens[k]!.low;
+      if (p.negations.has(low) || low.endsWith("n't")) negated = true;
+      if (p.anterior.has(low)) anterior = true;
+      if (p.aux.has(low) || adverb(k)) vs = k;
+      k--;
+    }
+    if (h.kind !== 'passive') {
+      const m = k >= 0 ? endingAt(k) : undefined;
+      // "a-t-il dit": the pronoun sits between the auxiliary and the verb; the clause starts at the auxiliary.
+      if (m && m.type === 'pronoun' && tokens[m.i]!.inverted && m.i > 0) vs = Math.min(vs, m.i - 1);
+      if (m && (!m.afterPreposition || m.type === 'pronoun') && !(m.type === 'known' && m.knownKey?.startsWith('place:'))) {
+        speaker = m;
+        // Apposition: "Jane Doe, the bank's governor, said" — the named person speaks.
+        if ((m.type === 'role' || m.type === 'group') && isPunct(m.i - 1, ',')) {
+          const named = endingAt(m.i - 2);
+          if (named && named.type === 'name' && isPunct(m.j, ',') === false) speaker = named;
+        }
+      } else if (k >= 0 && p.relatives.has(tokens[k]!.low)) {
+        const k2 = isPunct(k - 1, ',') ? k - 2 : k - 1;
+        const ante = endingAt(k2);
+        if (ante) {
+          speaker = ante;
+          relative = true;
+        }
+      } else if (k >= 0 && isPunct(k, ',') && endingAt(k - 1) && isPunct(endingAt(k - 1)!.i - 1, ',')) {
+        const appos = endingAt(k - 1)!;
+        const named = endingAt(appos.i - 2);
+        if (named && named.type === 'name') speaker = named;
+      }
+    }
+    // Speaker on the right: "“…,” said X", "…, a déclaré X".
+    let inverted = false;
+    if (!speaker && h.kind !== 'passive' && (vs === 0 || tokens[vs - 1]!.kind === 'punct')) {
+      let r = h.j;
+      while (r < sentenceEndTok && (adverb(r) || inDate(tokens[r]!))) r++;
+      const cands = mentions.filter((m) => m.i >= r && m.i <= r + 8 && (!m.afterPreposition || m.type === 'pronoun'));
+      const first = cands[0];
+      if (first) {
+        speaker = first;
+        inverted = true;
+        if (first.type !== 'name') {
+          const named = mentions.find((m) => m.i > first.i && m.type === 'name' && isPunct(m.i - 1, ',') && (m.j >= sentenceEndTok || isPunct(m.j, ',.;') || tokens[m.j]?.raw === '.'));
+          if (named) speaker = named;
+        }
+      }
+    }
+    if (!speaker && h.kind !== 'passive') continue;
+
+    // Content.
+    let content: Span;
+    let quoted = false;
+    let quote: Quote | undefined;
+    let complement = false;
+    let spanStart: number;
+    const invertedPronoun = !!speaker && speaker.type === 'pronoun' && !!tokens[speaker.i]!.inverted;
+    if (invertedPronoun) inverted = true;
+    const subjectFirst = speaker && !inverted ? speaker.i : vs;
+    const quoteBefore = quoteEndingBefore(tokens[Math.min(subjectFirst, vs)]!.s);
+    let contentEndTok = sentenceEndTok;
+    let statementZone: Span;
+    if (quoteBefore && (inverted || (speaker && speaker.i > 0 && tokens[speaker.i - 1]!.kind === 'punct'))) {
+      quote = quoteBefore;
+      quoted = true;
+      content = { start: Math.max(quote.start, sentence.start), end: Math.min(quote.end, sentence.end) };
+      spanStart = -1;
+      statementZone = { start: tokens[vs]!.s, end: sentence.end };
+    } else if (inverted) {
+      // "La réunion était bonne, a dit X": the content is what precedes the verb.
+      let e = vs;
+      while (e > 0 && tokens[e - 1]!.kind === 'punct') e--;
+      content = trimSpan(spanOf(0, e));
+      quoted = isQuoted(content, quotes);
+      spanStart = 0;
+      statementZone = { start: tokens[vs]!.s, end: sentence.end };
+    } else {
+      let c = h.j;
+      while (c < sentenceEndTok && (adverb(c) || inDate(tokens[c]!))) c++;
+      // A parenthetical between the verb and its complement: "warned, alongside X, that…".
+      if (isPunct(c, ',')) {
+        const close = nextComma(c + 1);
+        if (close < sentenceEndTok && close - c <= 10 && p.complementizers.has(tokens[close + 1]?.low ?? '')) c = close + 1;
+      }
+      if (isPunct(c, ':')) c++;
+      const q = tokens[c] ? quoteStartingAt(tokens[c]!.s) : undefined;
+      if (tokens[c] && p.complementizers.has(tokens[c]!.low)) {
+        complement = true;
+        c++;
+      } else if (q) {
+        complement = true;
+      } else if (tokens[c] && p.infinitive.has(tokens[c]!.low) && h.kind !== 'passive') {
+        complement = true;
+      } else if (h.kind === 'passive' || tokens[c]?.kind === 'word') {
+        // An object or an infinitive: the clause runs to the next comma, unless the object
+        // carries a clause of its own ("puts forward a thesis that…").
+        contentEndTok = nextComma(c);
+        if (tokens.slice(c, contentEndTok).some((t) => p.complementizers.has(t.low))) {
+          complement = true;
+          contentEndTok = sentenceEndTok;
+        }
+        if (lex.code && tokens[c] && /^\p{Ll}/u.test(tokens[c]!.raw) && looksInfinitive(tokens, c)) {
+          complement = true;
+          contentEndTok = sentenceEndTok;
+        }
+      }
+      statementZone = spanOf(speaker ? speaker.j : vs, c);
+      content = trimSpan(spanOf(c, contentEndTok));
+      if (q && q.start <= content.start + 1 && q.end >= content.end - 1) {
+        quoted = true;
+        quote = q;
+      }
+      spanStart = speaker && !inverted ? speaker.i : h.kind === 'passive' ? clauseStart(vs) : vs;
+    }
+    if (complement) complements.push({ from: h.j, to: contentEndTok, owner: out.length });
+    // A quotation followed by its speaker is a claim in the speaker's words: the quotation alone.
+    const span = spanStart < 0
+      ? content
+      : trimSpan({ start: Math.min(tokens[spanStart]!.s, content.start), end: Math.max(content.end, tokens[h.j - 1]!.e) });
+    out.push({
+      kind: relative ? 'relative' : h.kind === 'passive' ? 'passive' : 'verb',
+      speaker: h.kind === 'passive' ? agentOf(h.j) : speaker,
+      stance: h.stance, neutral: h.neutral, concept: h.concept, negated, anterior,
+      verb: spanOf(h.i, h.j), content, span, quoted, quote, statementZone,
+    });
+    for (let x = h.i; x < h.j; x++) taken.add(x);
+  }
+
+  function agentOf(j: number): Mention | null {
+    if (tokens[j] && p.agent.has(tokens[j]!.low)) return startingAt(j + 1) ?? null;
+    return null;
+  }
+  function looksInfinitive(toks: Token[], c: number): boolean {
+    // Infinitive or gerund complements ("denied receiving", "nié avoir reçu") carry a proposition.
+    const w = toks[c]!.low;
+    return /(?:ing|er|ir|re|oir)$/u.test(w) && !p.determiners.has(w);
+  }
+
+  // Verbs inside another attribution's complement report what the first speaker said, unless a
+  // relative clause gives them a speaker of their own ("… Lavrov, who denied").
+  const kept: Attribution[] = [];
+  out.forEach((a, idx) => {
+    const owner = complements.find((c) => c.owner !== idx && a.verb && a.verb.start >= (tokens[c.from]?.s ?? Infinity) && a.verb.start < (tokens[c.to - 1]?.e ?? -1) && c.owner < idx);
+    if (!owner) return kept.push(a);
+    if (a.kind === 'relative' && a.speaker) {
+      const o = out[owner.owner]!;
+      const cut = a.speaker.end;
+      if (cut > o.content.start) {
+        o.content = { start: o.content.start, end: Math.min(o.content.end, cut) };
+        o.span = { start: o.span.start, end: Math.min(o.span.end, cut) };
+      }
+      kept.push(a);
+    }
+  });
+
+  // Coordinated second statements: "X insisted on A, and on the fact that B" / "…, without deciding on C".
+  for (const a of [...kept]) {
+    if (a.kind === 'according' || !a.speaker || a.quoted) continue;
+    const endTok = tokens.findIndex((t) => t.s >= a.content.end);
+    if (endTok < 0 || !isPunct(endTok, ',;')) continue;
+    const s = endTok + 1;
+    if (!tokens[s] || !p.splitters.has(tokens[s]!.low)) continue;
+    const e = nextComma(s + 1);
+    const from = tokens[s]!.s;
+    if (kept.some((b) => b !== a && b.span.start >= from && b.span.start < (tokens[e - 1]?.e ?? 0))) continue;
+    if (e - s < 4) continue;
+    const content = trimSpan(spanOf(s, e));
+    kept.push({ ...a, kind: 'continuation', content, span: content, quoted: isQuoted(content, quotes), quote: undefined });
+  }
+
+  // Speech-act nouns with an agent and a propositional complement: "the Russian proposal to renew…".
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (taken.has(i) || quoteOf(t)) continue;
+    const n = p.nouns.match(tokens, i);
+    if (!n) continue;
+    let country: string | undefined;
+    let agent: Mention | undefined;
+    let after = n.end;
+    let first = i;
+    const before = p.nationality.match(tokens, i - 1);
+    if (before && before.end === i) {
+      country = before.value;
+      first = i - 1;
+    } else {
+      const nat = p.nationality.match(tokens, n.end);
+      if (nat) {
+        country = nat.value;
+        after = nat.end;
+      } else {
+        const m = endingAt(i - 1);
+        if (m && /['’]s?$/u.test(tokens[i - 1]!.raw)) {
+          agent = m;
+          first = m.i;
+        }
+      }
+    }
+    if (!country && !agent) continue;
+    const marker = tokens[after];
+    const markerOk = marker && (p.complementizers.has(marker.low) || (p.infinitive.has(marker.low) && tokens[after + 1] && !p.determiners.has(tokens[after + 1]!.low)));
+    if (!markerOk) continue;
+    if (first > 0 && p.determiners.has(tokens[first - 1]!.low)) first--;
+    const e = nextComma(after);
+    const span = trimSpan(spanOf(first, e));
+    kept.push({
+      kind: 'noun', speaker: agent ?? null, speakerCountry: country, stance: n.value, neutral: n.value === 'assert', concept: n.value,
+      negated: false, anterior: false, verb: spanOf(i, n.end), content: trimSpan(spanOf(after + 1, e)), span, quoted: false, statementZone: spanOf(i, n.end),
+    });
+  }
+
+  // Relative clauses stating a dated or numbered fact about something named: "New Start, which expires in 2021".
+  for (const m of mentions) {
+    if (m.type !== 'name' && m.type !== 'known') continue;
+    let r = m.j;
+    if (isPunct(r, ',')) r++;
+    const rel = tokens[r];
+    if (!rel || !p.relatives.has(rel.low) || quoteOf(rel)) continue;
+    const e = nextComma(r + 1);
+    const clause = tokens.slice(r + 1, e);
+    if (!clause.some((t) => t.kind === 'num' || inDate(t))) continue;
+    if (kept.some((a) => a.verb && a.verb.start >= rel.s && a.verb.start < (tokens[e - 1]?.e ?? 0))) continue;
+    // Inside what someone is reported to have said, it is part of their statement, not a fact of the outlet's.
+    if (complements.some((c) => r >= c.from && r < c.to && kept.includes(out[c.owner]!))) continue;
+    const span = trimSpan(spanOf(m.i, e));
+    kept.push({
+      kind: 'fact', speaker: null, stance: 'assert', neutral: true, concept: 'say', negated: false, anterior: false,
+      verb: null, content: span, span, quoted: false, statementZone: span,
+    });
+  }
+  return kept;
+}
+
+function isQuoted(content: Span, quotes: Quote[]): boolean {
+  return quotes.some((q) => q.start <= content.start + 2 && q.end >= content.end - 2);
+}

@@ -1,0 +1,149 @@
+// The shape of one language's knowledge. Everything the pipeline knows about a language
+// lives in a value of this type, so adding a language is adding a file and registering it
+// (lexicons/index.ts); no stage of the pipeline names a word of any language.
+//
+// Conventions: every word or phrase is lowercase, tokens separated by single spaces, written
+// as the tokenizer produces them (elided French articles are their own token: "l'", "d'", "n'").
+
+export type Stance = 'assert' | 'deny' | 'confirm' | 'warn' | 'accuse' | 'question';
+export type Gender = 'm' | 'f';
+export type ClutterKind = 'search' | 'section' | 'heading' | 'credit' | 'widget' | 'teaser';
+
+export interface ReportingVerb {
+  /** Inflected forms (one or more tokens each). Adverbs may appear between tokens of a form. */
+  forms: string[];
+  stance: Stance;
+  /** Verbs of saying whose stance comes from what is said ("say", "dire"). */
+  neutral?: boolean;
+  /** Predicate class for matching; defaults to the stance for non-neutral verbs. */
+  concept?: string;
+}
+
+export interface SpeechNoun {
+  /** "proposal", "démenti": a noun naming a speech act, whose agent may be a nationality adjective. */
+  forms: string[];
+  stance: Stance;
+}
+
+export interface RolePattern {
+  /**
+   * Tokens of a role noun phrase. `{NAT}` is a slot for a nationality adjective or a country
+   * name; `*` matches any one word. Matched longest first, determiners excluded.
+   */
+  pattern: string;
+  office: string;
+  gender?: Gender;
+}
+
+export interface Pronoun {
+  form: string;
+  gender?: Gender;
+  plural?: boolean;
+}
+
+export interface Cue {
+  /** Token sequence. */
+  phrase: string;
+  /** Only counts right after an auxiliary ("avait bien mis", "did warn"). */
+  afterAuxiliary?: boolean;
+}
+
+export interface ClutterPattern {
+  kind: ClutterKind;
+  /** Regular expression source, tested case-insensitively against one trimmed line. */
+  line: string;
+}
+
+export interface Lexicon {
+  /** ISO 639-1 code used throughout ('en'). */
+  code: string;
+  /** ISO 639-3 code, as franc reports it ('eng'). */
+  iso6393: string;
+  /** Which chrono-node locale parses dates in this language. */
+  chronoLocale: 'en' | 'fr' | 'de' | 'es' | 'pt' | 'nl' | 'it' | 'ja' | 'zh' | 'ru' | 'uk' | 'sv';
+
+  // --- tokens and sentences
+  /** Tokens ending in a full stop that do not end a sentence ("mr.", "m.", "dec.", "u.s."). */
+  abbreviations: string[];
+  /** Elided words written with an apostrophe and split off as their own token ("l", "qu"). */
+  elisions: string[];
+  /**
+   * Verb-pronoun inversion written with hyphens ("a-t-il"): regular expression source with two
+   * groups, the verb and the pronoun. Optional.
+   */
+  inversion?: string;
+
+  // --- grammar words
+  determiners: string[];
+  prepositions: string[];
+  /** Words that bind a complement clause to a reporting verb ("that", "que"). */
+  complementizers: string[];
+  /** Words that open an infinitive complement of a noun ("proposal to extend", "proposition de prolonger"). */
+  infinitiveMarkers: string[];
+  relativePronouns: string[];
+  /** Words that can sit between a subject and its verb without breaking the attribution. */
+  auxiliaries: string[];
+  /** Auxiliaries of the pluperfect: the act happened before the narrative's reference day. */
+  anteriorAuxiliaries: string[];
+  /** Auxiliaries of the passive voice ("is accused"). */
+  passiveAuxiliaries: string[];
+  /** Marks the agent of a passive ("by", "par"). */
+  agentMarkers: string[];
+  /** Adverbs and particles allowed between subject and verb or verb and subject. */
+  adverbs: string[];
+  /** Word endings that make a word an adverb ("ly", "ment"). */
+  adverbSuffixes: string[];
+  negations: string[];
+  /** Conjunctions that start a new clause after a comma (", but", ", without"). */
+  clauseSplitters: string[];
+  /** Conditional markers at the start of a statement ("if", "si"): a threat is a warning. */
+  conditionals: string[];
+  /** Capitalised words that are never part of a name ("The", "But", "Le"). */
+  functionWords: string[];
+  stopwords: string[];
+  /** Suffixes stripped by the light stemmer, longest first. */
+  stemSuffixes: string[];
+
+  // --- attribution
+  reportingVerbs: ReportingVerb[];
+  /** "according to X", "selon X": the speaker follows. */
+  accordingTo: string[];
+  speechNouns: SpeechNoun[];
+  pronouns: Pronoun[];
+  /** Words that point back at something said before ("denies it", "Ce n'est pas…"): a rebuttal. */
+  pointers: string[];
+  /** Anaphoric noun phrases that point back to the last person named ("the latter"). */
+  anaphors: string[];
+  titles: { form: string; gender?: Gender }[];
+  /** Country code → nationality adjectives and demonyms ("RU" → "russian"). */
+  nationalities: Record<string, string[]>;
+  rolePatterns: RolePattern[];
+  /** Words that make an unknown capitalised name an organisation rather than a person. */
+  organisationWords: string[];
+  /** Words that make a common noun phrase a group that can speak ("experts", "camp"). */
+  groupNouns: string[];
+  /** Name spelling rules of this language towards a language-neutral key (French "ou" → "u"). */
+  nameTransliterations: [string, string][];
+  /** Entity key → aliases in this language (see gazetteer.ts for the entities). */
+  entityAliases: Record<string, string[]>;
+
+  // --- stance
+  confirmCues: Cue[];
+  /** Dismissive words that make a quoted statement a denial ("absurd", "unfounded"). */
+  denyCues: Cue[];
+  /** Words that make a quoted statement an accusation ("propaganda", "lies"). */
+  accuseCues: Cue[];
+  hedges: string[];
+  opinionWords: string[];
+
+  // --- dates
+  /** Words that may begin a date expression; sentences without a digit or one of these skip the date parser. */
+  dateWords: string[];
+
+  // --- clutter
+  clutter: ClutterPattern[];
+
+  // --- matching
+  /** Concept id (language-neutral, shared by all lexicons) → words and phrases in this language. */
+  concepts: Record<string, string[]>;
+}

@@ -1,0 +1,154 @@
+// Sentences. Intl.Segmenter does most of the work; the repair pass fixes what it gets wrong in
+// news copy: a break after an abbreviation ("M.", "Mr.", "Dec.", "U.S."), a closing » or ”
+// pushed to the start of the next sentence, and a "sentence" that starts in lowercase.
+import type { Lexicon } from './lexicons/types.ts';
+import { lower, type Span } from './text.ts';
+
+const segmenters = new Map<string, Intl.Segmenter>();
+function segmenter(code: string): Intl.Segmenter {
+  let s = segmenters.get(code);
+  if (!s) {
+    s = new Intl.Segmenter(code, { granularity: 'sentence' });
+    segmenters.set(code, s);
+  }
+  return s;
+}
+
+/** Paragraphs: runs of text between line breaks, trimmed, never empty. */
+export function paragraphs(text: string, start = 0, end = text.length): Span[] {
+  const out: Span[] = [];
+  const re = /[^\r\n]+/g;
+  re.lastIndex = start;
+  const slice = text.slice(0, end);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(slice))) {
+    const span = trim(text, m.index, m.index + m[0].length);
+    if (span.end > span.start) out.push(span);
+  }
+  return out;
+}
+
+export function trim(text: string, start: number, end: number): Span {
+  while (start < end && /\s/u.test(text[start]!)) start++;
+  while (end > start && /\s/u.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+const CLOSERS = /^[\s]*[»”’")\]]+/u;
+
+/** Sentences of one paragraph, as trimmed spans of the original text. */
+export function segmentParagraph(text: string, para: Span, lex: Lexicon): Span[] {
+  const abbrev = new Set(lex.abbreviations);
+  const raw: Span[] = [];
+  const body = text.slice(para.start, para.end);
+  for (const seg of segmenter(lex.code).segment(body)) {
+    const s = para.start + seg.index;
+    raw.push({ start: s, end: s + seg.segment.length });
+  }
+  const out: Span[] = [];
+  for (const cur of raw) {
+    const prev = out[out.length - 1];
+    if (prev) {
+      const prevText = text.slice(prev.start, prev.end).trimEnd();
+      const curText = text.slice(cur.start, cur.end);
+      // A closing quote that landed at the start of this segment belongs to the previous one.
+      const closers = CLOSERS.exec(curText);
+      if (closers && closesSomething(prevText, closers[0])) {
+        prev.end = cur.start + closers[0].length;
+        cur.start = prev.end;
+        if (cur.start >= cur.end) continue;
+      }
+      const lastWord = lower(prevText.split(/\s+/).pop() ?? '');
+      const startsLower = /^[\s"“«(]*\p{Ll}/u.test(text.slice(cur.start, cur.end));
+      const afterAbbreviation = abbrev.has(lastWord) || /^\p{L}\.$/u.test(lastWord);
+      if (afterAbbreviation || startsLower) {
+        prev.end = cur.end;
+        continue;
+      }
+    }
+    out.push({ ...cur });
+  }
+  return out.map((s) => trim(text, s.start, s.end)).filter((s) => s.end > s.start);
+}
+
+// A straight double quote at the start of a segment closes the previous sentence only when
+// that sentence left one open; curly and angle closers always close.
+function closesSomething(prev: string, closers: string): boolean {
+  if (!closers.includes('"')) return true;
+  return (prev.match(/"/g)?.length ?? 0) % 2 === 1;
+}
+
+/** Sentences of the given paragraphs. */
+export function segmentSentences(text: string, paras: Span[], lex: Lexicon): Span[] {
+  return paras.flatMap((p) => segmentParagraph(text, p, lex));
+}
+
+export interface Quote {
+  /** Offsets of the quoted words, quotation marks excluded. */
+  start: number;
+  end: number;
+  /** Offsets including the quotation marks (the closing one may be missing). */
+  outerStart: number;
+  outerEnd: number;
+}
+
+const OPEN = new Set(['“', '«', '„', '‹']);
+const CLOSE = new Set(['”', '»', '›']);
+
+/**
+ * Quotations in a paragraph. Typographic quotes pair by direction, straight quotes by their
+ * side (a quote mark after a space opens). A typographic quote may run over several sentences;
+ * a straight one left open ends with its sentence, as such a mistake usually does. A second
+ * opening mark of the same kind while one is open is read as the closing mark typed the wrong
+ * way round.
+ */
+export function findQuotes(text: string, para: Span, sentences: Span[]): Quote[] {
+  const out: Quote[] = [];
+  let open: { at: number; ch: string } | null = null;
+  const sentenceEnd = (at: number) => sentences.find((s) => s.start <= at && at < s.end)?.end ?? para.end;
+  const push = (from: number, to: number, outerEnd: number) => {
+    let start = from + 1;
+    let end = to;
+    while (start < end && /\s/u.test(text[start]!)) start++;
+    while (end > start && /[\s,;:]/u.test(text[end - 1]!)) end--;
+    if (end > start) out.push({ start, end, outerStart: from, outerEnd });
+  };
+  for (let i = para.start; i < para.end; i++) {
+    const ch = text[i]!;
+    if (open && open.ch === '"' && i >= sentenceEnd(open.at)) {
+      push(open.at, sentenceEnd(open.at), sentenceEnd(open.at));
+      open = null;
+    }
+    if (ch === '"') {
+      const before = i === para.start ? ' ' : text[i - 1]!;
+      const after = text[i + 1] ?? ' ';
+      const looksOpening = /[\s(\[—–-]/u.test(before) && /[\p{L}\p{N}'’«“]/u.test(after);
+      if (!open) {
+        open = { at: i, ch };
+      } else if (open.ch === '"' && looksOpening) {
+        // Another opening mark: the open quote was never closed; it ends with its sentence.
+        const end = Math.min(sentenceEnd(open.at), i);
+        push(open.at, end, end);
+        open = { at: i, ch };
+      } else if (open.ch === '"') {
+        push(open.at, i, i + 1);
+        open = null;
+      }
+    } else if (OPEN.has(ch)) {
+      if (open && open.ch === ch) {
+        push(open.at, i, i + 1);
+        open = null;
+      } else if (!open) {
+        open = { at: i, ch };
+      }
+    } else if (CLOSE.has(ch) && open) {
+      push(open.at, i, i + 1);
+      open = null;
+    }
+  }
+  if (open) {
+    const end = open.ch === '"' ? sentenceEnd(open.at) : para.end;
+    push(open.at, end, end);
+  }
+  return out;
+}

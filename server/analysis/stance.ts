@@ -1,0 +1,87 @@
+// Stance: what the speaker does with the claim. A verb that is not neutral ("deny", "mettre en
+// garde") decides, unless it is negated ("n'a pas démenti" is not a denial). A neutral verb
+// ("say") takes its stance from what is said: emphatic confirmation ("there is no doubt",
+// "avait bien mis"), a quoted dismissal ("absurd") or negation, a conditional threat, a quoted
+// accusation.
+import type { Attribution } from './attribution.ts';
+import type { Cue, Lexicon, Stance } from './lexicons/types.ts';
+import type { Quote } from './segment.ts';
+import { PhraseIndex, wordSet, type Token } from './text.ts';
+
+export interface StanceResult {
+  stance: Stance;
+  /** The reporting verb is negated. */
+  negated: boolean;
+  /** The claim states something negative (denial or negated content): the side it takes. */
+  polarity: 'positive' | 'negative';
+}
+
+interface Prepared {
+  confirm: PhraseIndex<Cue>;
+  deny: PhraseIndex<Cue>;
+  accuse: PhraseIndex<Cue>;
+  negations: Set<string>;
+  conditionals: Set<string>;
+  aux: Set<string>;
+}
+const cache = new WeakMap<Lexicon, Prepared>();
+function prepare(lex: Lexicon): Prepared {
+  let p = cache.get(lex);
+  if (p) return p;
+  const index = (cues: Cue[]) => {
+    const i = new PhraseIndex<Cue>('low');
+    for (const c of cues) i.add(c.phrase, c);
+    return i;
+  };
+  p = {
+    confirm: index(lex.confirmCues),
+    deny: index(lex.denyCues),
+    accuse: index(lex.accuseCues),
+    negations: wordSet(lex.negations),
+    conditionals: wordSet(lex.conditionals),
+    aux: wordSet(lex.auxiliaries),
+  };
+  cache.set(lex, p);
+  return p;
+}
+
+function hasCue(tokens: Token[], index: PhraseIndex<Cue>, aux: Set<string>): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const m = index.match(tokens, i);
+    if (m && (!m.value.afterAuxiliary || (i > 0 && aux.has(tokens[i - 1]!.low)))) return true;
+  }
+  return false;
+}
+
+export function isNegation(t: Token, lex: Lexicon): boolean {
+  return prepare(lex).negations.has(t.low) || t.low.endsWith("n't");
+}
+
+/** Stance of a claim from its attribution and the tokens of its sentence. */
+export function decideStance(a: Attribution, tokens: Token[], quotes: Quote[], lex: Lexicon): StanceResult {
+  const p = prepare(lex);
+  const content = tokens.filter((t) => t.s >= a.content.start && t.e <= a.content.end);
+  const quoted = a.quoted ? content : content.filter((t) => quotes.some((q) => t.s >= q.start && t.e <= q.end));
+  const firstClause: Token[] = [];
+  for (const t of content) {
+    if (t.kind === 'punct' && /[,;:]/.test(t.raw) && firstClause.length > 2) break;
+    firstClause.push(t);
+  }
+  const contentNegated = content.some((t) => isNegation(t, lex));
+  const clauseNegated = firstClause.some((t) => isNegation(t, lex));
+  const confirmed = hasCue(content, p.confirm, p.aux);
+  const negative = (s: Stance, negated: boolean): StanceResult => ({ stance: s, negated, polarity: s === 'deny' || (contentNegated && !confirmed) ? 'negative' : 'positive' });
+
+  if (!a.neutral) {
+    if (a.negated) return { stance: a.stance === 'confirm' ? 'question' : 'assert', negated: true, polarity: a.stance === 'deny' ? 'positive' : 'negative' };
+    return negative(a.stance, false);
+  }
+  if (a.negated) return { stance: 'assert', negated: true, polarity: 'negative' };
+  if (confirmed) return { stance: 'confirm', negated: false, polarity: 'positive' };
+  if (hasCue(quoted, p.deny, p.aux)) return { stance: 'deny', negated: false, polarity: 'negative' };
+  if (a.quoted && clauseNegated) return { stance: 'deny', negated: false, polarity: 'negative' };
+  const first = content.find((t) => t.kind === 'word');
+  if (first && p.conditionals.has(first.low) && a.quoted) return negative('warn', false);
+  if (hasCue(quoted, p.accuse, p.aux)) return negative('accuse', false);
+  return negative('assert', false);
+}
