@@ -193,7 +193,7 @@ function claimTimeline(claim: ClaimRow, mentionRows: MentionRow[], related: Rela
       kind: 'linked',
       date: r.claimedOn,
       precision: r.claimedOnPrecision ?? (r.claimedOn ? 'day' : null),
-      label: r.direction === 'in' ? { key: `timeline.${r.kind}`, params: { who } } : { key: `timeline.out.${r.kind}`, params: { who } },
+      label: r.direction === 'in' ? { key: `timeline.${r.kind}`, params: { who } } : { key: `readers.timeline.out.${r.kind}`, params: { who } },
       detail: r.text,
       href: `/claims/${r.id}`,
       status: r.status,
@@ -224,6 +224,7 @@ const CLAIM_LANES: ChartLane[] = [
   { key: 'contradicts', label: { key: 'readers.lane.contradicts', params: {} } },
   { key: 'confirms', label: { key: 'readers.lane.confirms', params: {} } },
   { key: 'responses', label: { key: 'readers.lane.responses', params: {} } },
+  { key: 'answers', label: { key: 'readers.lane.answers', params: {} } },
   { key: 'verdicts', label: { key: 'readers.lane.verdicts', params: {} } },
 ];
 
@@ -231,6 +232,7 @@ function laneOf(entry: TimelineEntry): string {
   if (entry.kind === 'event' || entry.kind === 'made') return 'claim';
   if (entry.kind === 'reported') return 'reports';
   if (entry.kind === 'verdict') return 'verdicts';
+  if (entry.linkKind?.startsWith('out.')) return 'answers';
   if (entry.linkKind === 'contradicts') return 'contradicts';
   if (entry.linkKind === 'confirms' || entry.linkKind === 'supports') return 'confirms';
   return 'responses';
