@@ -17,6 +17,7 @@ import { apiRouter } from './routes/api.ts';
 import { feedsRouter } from './routes/feeds.ts';
 import { pagesRouter } from './routes/pages.ts';
 import { searchRouter } from './routes/search.ts';
+import { sourcesRouter } from './routes/sources.ts';
 
 export type AppDeps = { database: Database; config: Config; logger: Logger };
 
@@ -82,6 +83,8 @@ export function createApp({ database, config, logger }: AppDeps): Express {
     res.json({ ok: true, driver: database.driver });
   });
   app.use(authRouter(config));
+  // Before the reader's pages: an editor's GET /sources/:id is the working view of the article.
+  app.use(sourcesRouter(config));
   app.use(pagesRouter);
   app.use(searchRouter);
   app.use(apiRouter);

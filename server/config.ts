@@ -26,6 +26,9 @@ const EnvSchema = z.object({
   PUBLISHER_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
   PUBLISHER_LOGO_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
   ALLOW_PRIVATE_FETCH: flag.default(false),
+  // Article import: how long a page fetch may take, and the largest page or file accepted.
+  IMPORT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   // An editor's session ends after this long without a request, and in any case this long after sign-in.
   SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(7),
@@ -43,6 +46,8 @@ export type Config = {
   seedOnEmpty: boolean;
   allowPrivateFetch: boolean;
   publisher: { name: string; url: string | undefined; logoUrl: string | undefined };
+  importTimeoutMs: number;
+  importMaxBytes: number;
   session: { idleMs: number; maxAgeMs: number };
 };
 
@@ -70,6 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnEmpty: e.SEED_ON_EMPTY,
     allowPrivateFetch: e.ALLOW_PRIVATE_FETCH,
     publisher: { name: e.PUBLISHER_NAME, url: e.PUBLISHER_URL ?? e.BASE_URL, logoUrl: e.PUBLISHER_LOGO_URL },
+    importTimeoutMs: e.IMPORT_TIMEOUT_MS,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
     session: { idleMs: e.SESSION_IDLE_HOURS * 3600_000, maxAgeMs: e.SESSION_MAX_DAYS * 86_400_000 },
   };
 }

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.ts';
 import {
   claimLinks,
+  claimSubjects,
   claims,
   entities,
   mentions,
@@ -197,6 +198,84 @@ export function listClaimsOfEntity(ex: Executor, entityId: number, limit: number
     )
     .orderBy(sql`${claims.claimedOn} desc nulls last`, desc(claims.id))
     .limit(limit);
+}
+
+export async function insertClaim(ex: Executor, values: typeof claims.$inferInsert) {
+  const [row] = await ex.insert(claims).values(values).returning({ id: claims.id, text: claims.text });
+  return row!;
+}
+
+/** A claim that can still take mentions: not merged away, not retracted. */
+export async function findLiveClaim(ex: Executor, id: number) {
+  const rows = await ex
+    .select({ id: claims.id, text: claims.text, claimantId: claims.claimantId, language: claims.language })
+    .from(claims)
+    .where(and(eq(claims.id, id), isLive))
+    .limit(1);
+  return rows[0];
+}
+
+/** Inserts a mention; null when the claim already has this very span of this source. */
+export async function insertMention(ex: Executor, values: typeof mentions.$inferInsert) {
+  const [row] = await ex.insert(mentions).values(values).onConflictDoNothing().returning({ id: mentions.id });
+  return row ?? null;
+}
+
+export async function insertClaimSubjects(ex: Executor, claimId: number, entityIds: number[]) {
+  if (entityIds.length) {
+    await ex
+      .insert(claimSubjects)
+      .values([...new Set(entityIds)].map((entityId) => ({ claimId, entityId })))
+      .onConflictDoNothing();
+  }
+}
+
+export async function listSubjectIdsOfClaims(ex: Executor, claimIds: number[]) {
+  if (!claimIds.length) return [];
+  return ex.select().from(claimSubjects).where(inArray(claimSubjects.claimId, claimIds));
+}
+
+export async function setClaimMatching(ex: Executor, claimId: number, matching: { matchKeys: string[]; matchFeatures: NonNullable<typeof claims.$inferInsert.matchFeatures> }) {
+  await ex.update(claims).set(matching).where(eq(claims.id, claimId));
+}
+
+export async function touchClaim(ex: Executor, claimId: number) {
+  await ex.update(claims).set({ updatedAt: new Date() }).where(eq(claims.id, claimId));
+}
+
+/** Claims with no matching keys yet (created before matching existed, or by the demo seed). */
+export async function listClaimIdsWithoutMatching(ex: Executor, limit: number) {
+  const rows = await ex.select({ id: claims.id }).from(claims).where(isNull(claims.matchFeatures)).orderBy(claims.id).limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/** Each claim's earliest mention that has a stored body: what its matching features are read from. */
+export function listFirstMentionsWithBody(ex: Executor, claimIds: number[]) {
+  if (!claimIds.length) return Promise.resolve([]);
+  return ex
+    .selectDistinctOn([mentions.claimId], {
+      claimId: mentions.claimId,
+      start: mentions.start,
+      end: mentions.end,
+      stance: mentions.stance,
+      body: sources.body,
+      language: sources.language,
+      publishedOn: sources.publishedOn,
+      claimText: claims.text,
+      claimLanguage: claims.language,
+      claimantId: claims.claimantId,
+      claimedOn: claims.claimedOn,
+    })
+    .from(mentions)
+    .innerJoin(sources, eq(sources.id, mentions.sourceId))
+    .innerJoin(claims, eq(claims.id, mentions.claimId))
+    .where(and(inArray(mentions.claimId, claimIds), isNotNull(sources.body), eq(mentions.anchorState, 'anchored')))
+    .orderBy(mentions.claimId, mentions.id);
+}
+
+export async function findClaimMatching(ex: Executor, id: number) {
+  const rows = await ex.select({ matchKeys: claims.matchKeys, matchFeatures: claims.matchFeatures }).from(claims).where(eq(claims.id, id)).limit(1);
+  return rows[0];
 }
 
 /**

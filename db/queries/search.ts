@@ -1,5 +1,5 @@
 // Full-text search over claims, their quotes (mentions) and articles. Every row is indexed
-// in its own language (claimline_ts_config: migration 0004); a query is parsed once per
+// in its own language (claimline_ts_config: migration 0005); a query is parsed once per
 // configuration and each row is matched with the one of its language, in a form the GIN
 // indexes serve (a BitmapOr of one index scan per configuration).
 import { and, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';

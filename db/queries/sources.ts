@@ -1,6 +1,6 @@
-import { desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
-import { claims, mentions, sources, statuses } from '../schema/index.ts';
+import { claims, mentions, sources, sourceVersions, statuses, type ClutterRange } from '../schema/index.ts';
 
 export type SourceRow = typeof sources.$inferSelect;
 
@@ -48,4 +48,53 @@ export function listMentionsInSource(ex: Executor, sourceId: number) {
     .innerJoin(statuses, eq(statuses.key, claims.publishedStatus))
     .where(eq(mentions.sourceId, sourceId))
     .orderBy(mentions.start, mentions.end);
+}
+
+export async function findSourceByHash(ex: Executor, bodyHash: string): Promise<SourceRow | undefined> {
+  const rows = await ex.select().from(sources).where(eq(sources.bodyHash, bodyHash)).limit(1);
+  return rows[0];
+}
+
+export async function findSourceForUpdate(ex: Executor, id: number): Promise<SourceRow | undefined> {
+  const rows = await ex.select().from(sources).where(eq(sources.id, id)).limit(1).for('update');
+  return rows[0];
+}
+
+/** Inserts a source with its first stored version; null when the same body is already stored. */
+export async function insertSourceWithBody(ex: Executor, values: typeof sources.$inferInsert & { body: string; bodyHash: string }) {
+  const [row] = await ex.insert(sources).values(values).onConflictDoNothing({ target: sources.bodyHash }).returning();
+  if (!row) return null;
+  await ex.insert(sourceVersions).values({
+    sourceId: row.id,
+    version: row.version,
+    body: values.body,
+    bodyHash: values.bodyHash,
+    clutter: values.clutter ?? [],
+    createdById: values.createdById ?? null,
+  });
+  return row;
+}
+
+export async function updateSourceMetadata(
+  ex: Executor,
+  id: number,
+  patch: Pick<typeof sources.$inferInsert, 'title' | 'publisher' | 'author' | 'url' | 'publishedOn' | 'language'>,
+) {
+  const [row] = await ex
+    .update(sources)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(sources.id, id))
+    .returning();
+  return row;
+}
+
+/** What the analysis found in a body that does not move its offsets: clutter ranges and language. */
+export async function setSourceAnalysis(ex: Executor, id: number, values: { clutter: ClutterRange[]; language: string }) {
+  await ex.update(sources).set({ ...values, updatedAt: new Date() }).where(eq(sources.id, id));
+}
+
+/** The article first imported from a web address, if any. */
+export async function findArticleByUrl(ex: Executor, url: string): Promise<SourceRow | undefined> {
+  const rows = await ex.select().from(sources).where(and(eq(sources.url, url), isNotNull(sources.body))).orderBy(sources.id).limit(1);
+  return rows[0];
 }

@@ -12,6 +12,7 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
+import type { ClaimFeatures } from '../../server/analysis/index.ts';
 import { entities } from './entities.ts';
 import { sources } from './sources.ts';
 import { statuses } from './statuses.ts';
@@ -34,6 +35,10 @@ export const anchorStates = ['anchored', 'orphaned', 'retired'] as const;
 export type AnchorState = (typeof anchorStates)[number];
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+/** The text-search configuration of a claim's language; others fall back to 'simple' (no stemming). */
+export const searchConfigSql = (language: unknown) =>
+  sql`(case ${language} when 'fr' then 'french'::regconfig when 'en' then 'english'::regconfig else 'simple'::regconfig end)`;
 
 export const claims = pgTable(
   'claims',
@@ -71,12 +76,24 @@ export const claims = pgTable(
     createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    // Full-text search in the claim's own language (claimline_ts_config: migration 0004).
+    // Language-neutral keys for same-claim candidates across languages: claimant and subject
+    // entities, predicate class, lexicon concepts, dates, numbers (server/domain/matching.ts).
+    matchKeys: text('match_keys').array().notNull().default(sql`'{}'::text[]`),
+    // The analysis' matching features, with entities as database ids, for ranking candidates.
+    matchFeatures: jsonb('match_features').$type<ClaimFeatures>(),
+    // Full-text search in the claim's own language (stemming for English and French).
+    textSearch: tsvector('text_search').generatedAlwaysAs(
+      (): ReturnType<typeof sql> => sql`to_tsvector(${searchConfigSql(sql.raw('"claims"."language"'))}, "claims"."text")`,
+    ),
+    // Reader search: the same, accents folded (claimline_ts_config: migration 0005), so that
+    // "ingerence" finds "ingérence" and snippets keep their accents.
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       (): SQL => sql`to_tsvector(claimline_ts_config(${claims.language}), ${claims.text})`,
     ),
   },
   (t) => [
+    index('claims_match_keys_idx').using('gin', t.matchKeys),
+    index('claims_text_search_idx').using('gin', t.textSearch),
     index('claims_claimant_idx').on(t.claimantId),
     index('claims_status_idx').on(t.status),
     index('claims_published_status_idx').on(t.publishedStatus),
@@ -115,7 +132,7 @@ export const mentions = pgTable(
     stance: text('stance', { enum: stances }).notNull().default('assert'),
     // Who makes the statement in this source (usually the claimant; a reported speaker otherwise).
     speakerId: integer('speaker_id').references(() => entities.id, { onDelete: 'set null' }),
-    // The quote's language; a trigger fills it from the source when left null (migration 0006).
+    // The quote's language; a trigger fills it from the source when left null (migration 0007).
     language: text('language'),
     createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

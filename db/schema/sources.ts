@@ -38,7 +38,7 @@ export const sources = pgTable(
     createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    // Title weighted above the body, both in the source's language (migration 0004).
+    // Title weighted above the body, both in the source's language (migration 0005).
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       (): SQL =>
         sql`setweight(to_tsvector(claimline_ts_config(${sources.language}), ${sources.title}), 'A') || setweight(to_tsvector(claimline_ts_config(${sources.language}), coalesce(${sources.body}, '')), 'D')`,

@@ -30,10 +30,13 @@ export interface Attribution {
   span: Span;
   /** The content is a direct quotation. */
   quoted: boolean;
+  /** The content is a clause or quotation reporting what was said, not a mere object ("rejected the criticism"). */
+  complement: boolean;
   quote?: Quote;
   /** Where a date of the statement itself would sit (around the verb, outside the content). */
   statementZone: Span;
 }
+
 
 interface Prepared {
   verbs: PhraseIndex<{ stance: Stance; neutral: boolean; concept: string }>;
@@ -45,6 +48,7 @@ interface Prepared {
   passive: Set<string>;
   agent: Set<string>;
   adverbs: Set<string>;
+  parentheticals: PhraseIndex<true>;
   negations: Set<string>;
   determiners: Set<string>;
   prepositions: Set<string>;
@@ -52,6 +56,8 @@ interface Prepared {
   relatives: Set<string>;
   splitters: Set<string>;
   infinitive: Set<string>;
+  modals: Set<string>;
+  gap: (t: Token) => boolean;
 }
 
 const cache = new WeakMap<Lexicon, Prepared>();
@@ -76,6 +82,11 @@ export function prepareAttribution(lex: Lexicon): Prepared {
     passive: wordSet(lex.passiveAuxiliaries),
     agent: wordSet(lex.agentMarkers),
     adverbs: wordSet(lex.adverbs),
+    parentheticals: (() => {
+      const x = new PhraseIndex<true>('low');
+      for (const ph of lex.parentheticals) x.add(ph, true);
+      return x;
+    })(),
     negations: wordSet(lex.negations),
     determiners: wordSet(lex.determiners),
     prepositions: wordSet(lex.prepositions),
@@ -83,7 +94,11 @@ export function prepareAttribution(lex: Lexicon): Prepared {
     relatives: wordSet(lex.relativePronouns),
     splitters: wordSet(lex.clauseSplitters),
     infinitive: wordSet(lex.infinitiveMarkers),
+    modals: wordSet(lex.modals),
+    gap: (t: Token) => false,
   };
+  const adverbs = p.adverbs;
+  p.gap = (t: Token) => isAdverb(t, lex, adverbs);
   cache.set(lex, p);
   return p;
 }
@@ -111,10 +126,16 @@ export function isReportingVerbAt(tokens: Token[], i: number, lex: Lexicon): boo
 export function attributeSentence(input: SentenceInput): Attribution[] {
   const { text, sentence, tokens, mentions, quotes, dates, lex } = input;
   const p = prepareAttribution(lex);
-  const quoteOf = (t: Token) => quotes.find((q) => t.s >= q.start && t.e <= q.end);
-  const inDate = (t: Token) => dates.some((d) => t.s >= d.start && t.e <= d.end);
-  const endingAt = (k: number) => mentions.find((m) => m.j - 1 === k);
-  const startingAt = (k: number) => mentions.find((m) => m.i === k);
+  const quoteOf = (t: Token) => (quotes.length ? quotes.find((q) => t.s >= q.start && t.e <= q.end) : undefined);
+  const inDate = (t: Token) => dates.length > 0 && dates.some((d) => t.s >= d.start && t.e <= d.end);
+  const ends: (Mention | undefined)[] = new Array(tokens.length);
+  const starts: (Mention | undefined)[] = new Array(tokens.length);
+  for (const m of mentions) {
+    ends[m.j - 1] ??= m;
+    starts[m.i] ??= m;
+  }
+  const endingAt = (k: number) => (k >= 0 ? ends[k] : undefined);
+  const startingAt = (k: number) => starts[k];
   const adverb = (k: number) => {
     const t = tokens[k];
     if (!t) return false;
@@ -143,7 +164,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       i = acc.end - 1;
       continue;
     }
-    const v = p.verbs.match(tokens, i, (g) => isAdverb(g, lex, p.adverbs));
+    const v = p.verbs.match(tokens, i, p.gap);
     if (!v) continue;
     const prev = tokens[i - 1];
     // "a warning", "the report", "of claims": a noun, not the verb.
@@ -159,8 +180,14 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
   }
 
   const clauseStart = (k: number) => {
-    while (k > 0 && !isPunct(k - 1, ',;:') && !(tokens[k - 1]!.kind === 'punct' && /[«“"]/u.test(tokens[k - 1]!.raw))) k--;
+    while (k > 0 && !isPunct(k - 1, ',;:') && !(tokens[k - 1]!.kind === 'punct' && /[«»“”"]/u.test(tokens[k - 1]!.raw))) k--;
     return k;
+  };
+  // Start of the clause that ends at `comma`: the sentence start or just after an earlier colon.
+  const clauseStartBefore = (comma: number) => {
+    let k = comma - 1;
+    while (k > 0 && !isPunct(k - 1, ';:')) k--;
+    return Math.max(0, k);
   };
   const nextComma = (k: number) => {
     while (k < sentenceEndTok && !isPunct(k, ',;')) k++;
@@ -184,25 +211,29 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     if (taken.has(h.i)) continue;
     let speaker: Mention | null = null;
     let relative = false;
+    let appositionStart: number | null = null;
     let negated = false;
     let anterior = false;
     let vs = h.i;
 
     if (h.kind === 'according') {
-      const m = mentions.find((x) => x.i >= h.j && x.i <= h.j + 1);
+      // "according to X", "according to a notice posted by X": the agent if there is one.
+      const phraseEnd = nextComma(h.j);
+      const inPhrase = mentions.filter((x) => x.i >= h.j && x.j <= phraseEnd);
+      const m = inPhrase.find((x) => x.i > 0 && p.agent.has(tokens[x.i - 1]!.low)) ?? inPhrase.find((x) => x.i <= h.j + 1) ?? inPhrase[0];
       if (!m) continue;
       // Content: the rest of the sentence around "according to X,".
       let cs = 0;
       let ce = sentenceEndTok;
       if (h.i === 0 || clauseStart(h.i) === h.i && h.i <= 1) {
-        cs = isPunct(m.j) ? m.j + 1 : m.j;
+        cs = phraseEnd < sentenceEndTok ? phraseEnd + 1 : m.j;
       } else {
         ce = h.i;
       }
       const content = trimSpan(spanOf(cs, ce));
       out.push({
         kind: 'according', speaker: m, stance: 'assert', neutral: true, concept: 'say', negated: false, anterior: false,
-        verb: spanOf(h.i, h.j), content, span: trimSpan({ start: sentence.start, end: sentence.end }), quoted: isQuoted(content, quotes),
+        verb: spanOf(h.i, h.j), content, span: trimSpan({ start: sentence.start, end: sentence.end }), quoted: isQuoted(content, quotes), complement: true,
         quote: quotes.find((q) => q.start <= content.start + 2 && q.end >= content.end - 2), statementZone: spanOf(h.i, m.j),
       });
       continue;
@@ -212,7 +243,31 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     let k = h.i - 1;
     while (k >= 0) {
       const m = endingAt(k);
-      if (m && !(m.type === 'role' && false)) break;
+      if (m && !m.afterPreposition) break;
+      if (m && m.afterPreposition && m.type !== 'pronoun') {
+        // "Analysts at one bank estimated": the subject is before the prepositional phrase.
+        const prepAt = m.i - 1 >= 0 && p.prepositions.has(tokens[m.i - 1]!.low) ? m.i - 1 : m.i - 2;
+        if (endingAt(prepAt - 1) && prepAt - 1 >= 0) {
+          k = prepAt - 1;
+          break;
+        }
+        break;
+      }
+      // An age or a figure set off by commas or a preposition: "Wanjiru, 24, denied", "L'athlète de 24 ans a nié".
+      if (isPunct(k, ',') && tokens[k - 1]?.kind === 'num' && isPunct(k - 2, ',')) {
+        k -= 3;
+        continue;
+      }
+      if (tokens[k - 1]?.kind === 'num' && p.prepositions.has(tokens[k - 2]?.low ?? '') && tokens[k]!.kind === 'word') {
+        k -= 3;
+        continue;
+      }
+      // "a de son côté dénoncé", "for its part": an adverbial phrase ending here.
+      const par = [2, 3, 4].map((n) => k - n + 1).find((s) => s >= 0 && p.parentheticals.match(tokens, s)?.end === k + 1);
+      if (par !== undefined) {
+        k = par - 1;
+        continue;
+      }
       if (!skippable(k)) break;
       const low = tokens[k]!.low;
       if (p.negations.has(low) || low.endsWith("n't")) negated = true;
@@ -238,18 +293,35 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
           speaker = ante;
           relative = true;
         }
+      } else if (k >= 0 && isPunct(k, ',') && endingAt(k - 1)?.apposition) {
+        // "Son entraîneur, Peter Otieno, a confirmé", "The transport minister, Ingrid Dahl, urged":
+        // the subject is set off by commas.
+        speaker = endingAt(k - 1)!;
+        appositionStart = clauseStart(speaker.i);
       } else if (k >= 0 && isPunct(k, ',') && endingAt(k - 1) && isPunct(endingAt(k - 1)!.i - 1, ',')) {
-        const appos = endingAt(k - 1)!;
-        const named = endingAt(appos.i - 2);
-        if (named && named.type === 'name') speaker = named;
+        // Apposition: "A lawyer, Daniel Ortiz, accused", "Mike Pompeo, the secretary of state, said":
+        // the named one of the two speaks; the claim starts with the first.
+        const second = endingAt(k - 1)!;
+        const first = endingAt(second.i - 2);
+        if (first) {
+          speaker = second.type === 'name' ? second : first.type === 'name' || first.type === 'known' ? first : second;
+          appositionStart = first.i;
+        } else if (second.type === 'name') {
+          // "A lawyer for several owners, Daniel Ortiz, accused…": the description has no entity of its own.
+          speaker = second;
+          appositionStart = clauseStartBefore(second.i - 1);
+        }
       }
     }
     // Speaker on the right: "“…,” said X", "…, a déclaré X".
     let inverted = false;
+    let borrowed = false;
     if (!speaker && h.kind !== 'passive' && (vs === 0 || tokens[vs - 1]!.kind === 'punct')) {
       let r = h.j;
       while (r < sentenceEndTok && (adverb(r) || inDate(tokens[r]!))) r++;
-      const cands = mentions.filter((m) => m.i >= r && m.i <= r + 8 && (!m.afterPreposition || m.type === 'pronoun'));
+      let stop = r;
+      while (stop < sentenceEndTok && !p.complementizers.has(tokens[stop]!.low)) stop++;
+      const cands = mentions.filter((m) => m.i >= r && m.i <= r + 8 && m.j <= stop && (!m.afterPreposition || m.type === 'pronoun'));
       const first = cands[0];
       if (first) {
         speaker = first;
@@ -257,6 +329,29 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         if (first.type !== 'name') {
           const named = mentions.find((m) => m.i > first.i && m.type === 'name' && isPunct(m.i - 1, ',') && (m.j >= sentenceEndTok || isPunct(m.j, ',.;') || tokens[m.j]?.raw === '.'));
           if (named) speaker = named;
+        }
+      }
+    }
+    // No subject of its own: a verb coordinated with the previous one ("said … and accused"), or a
+    // participle after a comma ("…, blaming a supplement") shares the subject of its sentence.
+    if (!speaker && h.kind !== 'passive') {
+      const before = tokens[vs - 1];
+      const participle = !!before && isPunct(vs - 1, ',') && lex.participleSuffixes.some((suf) => tokens[h.i]!.low.endsWith(suf));
+      const coordinated = !!before && p.splitters.has(before.low);
+      if (participle || coordinated) {
+        const prevAttr = out[out.length - 1];
+        const head = mentions[0] && mentions[0].i <= 1 && !mentions[0].afterPreposition ? mentions[0] : undefined;
+        speaker = prevAttr?.speaker ?? head ?? null;
+        if (speaker) {
+          borrowed = true;
+          if (coordinated) {
+            vs = vs - 1;
+            // "rejected the result and accused the government…": the first statement stops at "and".
+            if (prevAttr && prevAttr.content.end > tokens[vs]!.s && prevAttr.content.start < tokens[vs]!.s) {
+              prevAttr.content = trimSpan({ start: prevAttr.content.start, end: tokens[vs]!.s });
+              prevAttr.span = trimSpan({ start: prevAttr.span.start, end: Math.min(prevAttr.span.end, tokens[vs]!.s) });
+            }
+          }
         }
       }
     }
@@ -268,13 +363,21 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     let quote: Quote | undefined;
     let complement = false;
     let spanStart: number;
-    const invertedPronoun = !!speaker && speaker.type === 'pronoun' && !!tokens[speaker.i]!.inverted;
+    if (borrowed) inverted = false;
+    const invertedPronoun = !borrowed && !!speaker && speaker.type === 'pronoun' && !!tokens[speaker.i]!.inverted;
     if (invertedPronoun) inverted = true;
-    const subjectFirst = speaker && !inverted ? speaker.i : vs;
-    const quoteBefore = quoteEndingBefore(tokens[Math.min(subjectFirst, vs)]!.s);
+    const subjectFirst = speaker && !inverted && !borrowed ? speaker.i : vs;
+    // "“…,” union leader Kari Holm told reporters": words of the subject may stand between the quotation and the name.
+    let subjectClause = Math.min(subjectFirst, vs);
+    if (speaker && !inverted && !borrowed && !relative) {
+      const cs = clauseStart(speaker.i);
+      const between = tokens.slice(cs, speaker.i);
+      if (between.length <= 3 && between.every((t) => t.kind === 'word' && !t.cap && !p.aux.has(t.low) && !p.verbs.match([t], 0))) subjectClause = cs;
+    }
+    const quoteBefore = quoteEndingBefore(tokens[subjectClause]!.s);
     let contentEndTok = sentenceEndTok;
     let statementZone: Span;
-    if (quoteBefore && (inverted || (speaker && speaker.i > 0 && tokens[speaker.i - 1]!.kind === 'punct'))) {
+    if (quoteBefore && !borrowed && (inverted || (speaker && subjectClause > 0 && tokens[subjectClause - 1]!.kind === 'punct'))) {
       quote = quoteBefore;
       quoted = true;
       content = { start: Math.max(quote.start, sentence.start), end: Math.min(quote.end, sentence.end) };
@@ -305,6 +408,9 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         complement = true;
       } else if (tokens[c] && p.infinitive.has(tokens[c]!.low) && h.kind !== 'passive') {
         complement = true;
+      } else if (h.neutral && startsClause(c)) {
+        // "said it could not comment", "said she would": a clause without "that".
+        complement = true;
       } else if (h.kind === 'passive' || tokens[c]?.kind === 'word') {
         // An object or an infinitive: the clause runs to the next comma, unless the object
         // carries a clause of its own ("puts forward a thesis that…").
@@ -318,15 +424,37 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
           contentEndTok = sentenceEndTok;
         }
       }
-      statementZone = spanOf(speaker ? speaker.j : vs, c);
+      statementZone = spanOf(speaker && !borrowed ? speaker.j : vs, c);
       content = trimSpan(spanOf(c, contentEndTok));
+      // "…, the company said on Thursday": nothing but adjuncts after the verb, and a comma before
+      // the speaker: what was said is the clause before that comma.
+      let first = appositionStart ?? speaker?.i ?? vs;
+      if (first > 0 && p.determiners.has(tokens[first - 1]!.low)) first--;
+      const rest = tokens.slice(c).filter((t) => t.kind !== 'punct');
+      const adjunctsOnly = !rest.length || (p.prepositions.has(rest[0]!.low) && !tokens.slice(c).some((t) => p.complementizers.has(t.low) || (t.kind === 'punct' && t.raw === ',')));
+      if (!borrowed && speaker && adjunctsOnly && first > 1 && isPunct(first - 1, ',')) {
+        content = trimSpan(spanOf(clauseStartBefore(first - 1), first - 1));
+        quoted = isQuoted(content, quotes);
+        statementZone = { start: tokens[first]!.s, end: sentence.end };
+        spanStart = -1;
+        complement = false;
+        if (complements.length) void 0;
+        out.push({
+          kind: 'verb', speaker, stance: h.stance, neutral: h.neutral, concept: h.concept, negated, anterior,
+          verb: spanOf(h.i, h.j), content, span: content, quoted, complement: true, statementZone,
+        });
+        for (let x = h.i; x < h.j; x++) taken.add(x);
+        continue;
+      }
       if (q && q.start <= content.start + 1 && q.end >= content.end - 1) {
         quoted = true;
         quote = q;
       }
-      spanStart = speaker && !inverted ? speaker.i : h.kind === 'passive' ? clauseStart(vs) : vs;
+      spanStart = borrowed ? vs : appositionStart ?? (speaker && !inverted ? speaker.i : h.kind === 'passive' ? clauseStart(vs) : vs);
     }
     if (complement) complements.push({ from: h.j, to: contentEndTok, owner: out.length });
+    // "X rejected the criticism on Thursday": with an object, not a clause, a date in it dates the act.
+    if (!complement && !quoted && !inverted && spanStart >= 0) statementZone = { start: statementZone.start, end: content.end };
     // A quotation followed by its speaker is a claim in the speaker's words: the quotation alone.
     const span = spanStart < 0
       ? content
@@ -335,11 +463,17 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       kind: relative ? 'relative' : h.kind === 'passive' ? 'passive' : 'verb',
       speaker: h.kind === 'passive' ? agentOf(h.j) : speaker,
       stance: h.stance, neutral: h.neutral, concept: h.concept, negated, anterior,
-      verb: spanOf(h.i, h.j), content, span, quoted, quote, statementZone,
+      verb: spanOf(h.i, h.j), content, span, quoted, complement: complement || quoted || inverted, quote, statementZone,
     });
     for (let x = h.i; x < h.j; x++) taken.add(x);
   }
 
+  // A subject (pronoun or name) followed by an auxiliary or modal opens a clause.
+  function startsClause(c: number): boolean {
+    const m = startingAt(c);
+    const next = m ? tokens[m.j] : undefined;
+    return !!m && (m.type === 'pronoun' || m.type === 'name' || m.type === 'known') && !!next && (p.aux.has(next.low) || p.modals.has(next.low));
+  }
   function agentOf(j: number): Mention | null {
     if (tokens[j] && p.agent.has(tokens[j]!.low)) return startingAt(j + 1) ?? null;
     return null;
@@ -356,8 +490,20 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
   out.forEach((a, idx) => {
     const owner = complements.find((c) => c.owner !== idx && a.verb && a.verb.start >= (tokens[c.from]?.s ?? Infinity) && a.verb.start < (tokens[c.to - 1]?.e ?? -1) && c.owner < idx);
     if (!owner) return kept.push(a);
+    const o = out[owner.owner]!;
+    const vt = tokens.findIndex((t) => t.s === a.verb!.start);
+    let b = vt - 1;
+    while (b >= 0 && adverb(b)) b--;
+    if (a.kind === 'verb' && a.speaker === o.speaker && b >= 0 && p.splitters.has(tokens[b]!.low)) {
+      // "said that … and accused the bank of …": a second statement of the same speaker.
+      const cut = tokens[b]!.s;
+      o.content = trimSpan({ start: o.content.start, end: Math.min(o.content.end, cut) });
+      o.span = trimSpan({ start: o.span.start, end: Math.min(o.span.end, cut) });
+      a.span = trimSpan({ start: cut, end: a.span.end });
+      kept.push(a);
+      return;
+    }
     if (a.kind === 'relative' && a.speaker) {
-      const o = out[owner.owner]!;
       const cut = a.speaker.end;
       if (cut > o.content.start) {
         o.content = { start: o.content.start, end: Math.min(o.content.end, cut) };
@@ -402,8 +548,9 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         country = nat.value;
         after = nat.end;
       } else {
-        const m = endingAt(i - 1);
-        if (m && /['’]s?$/u.test(tokens[i - 1]!.raw)) {
+        const poss = /^['’]s?$/u.test(tokens[i - 1]?.raw ?? '');
+        const m = poss ? endingAt(i - 2) : undefined;
+        if (m) {
           agent = m;
           first = m.i;
         }
@@ -418,7 +565,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     const span = trimSpan(spanOf(first, e));
     kept.push({
       kind: 'noun', speaker: agent ?? null, speakerCountry: country, stance: n.value, neutral: n.value === 'assert', concept: n.value,
-      negated: false, anterior: false, verb: spanOf(i, n.end), content: trimSpan(spanOf(after + 1, e)), span, quoted: false, statementZone: spanOf(i, n.end),
+      negated: false, anterior: false, verb: spanOf(i, n.end), content: trimSpan(spanOf(after + 1, e)), span, quoted: false, complement: true, statementZone: spanOf(i, n.end),
     });
   }
 
@@ -438,7 +585,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     const span = trimSpan(spanOf(m.i, e));
     kept.push({
       kind: 'fact', speaker: null, stance: 'assert', neutral: true, concept: 'say', negated: false, anterior: false,
-      verb: null, content: span, span, quoted: false, statementZone: span,
+      verb: null, content: span, span, quoted: false, complement: false, statementZone: span,
     });
   }
   return kept;

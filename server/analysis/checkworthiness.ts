@@ -12,6 +12,8 @@ export interface CheckworthinessFeatures {
   quoted: boolean;
   hedges: number;
   opinions: number;
+  /** Promises and plans: what will be done cannot be checked yet. */
+  pledges: number;
   words: number;
   caption: boolean;
   question: boolean;
@@ -29,6 +31,7 @@ export function checkworthiness(f: CheckworthinessFeatures): number {
   if (f.quoted) z += 0.1;
   z -= 0.45 * Math.min(f.hedges, 2);
   z -= 0.55 * Math.min(f.opinions, 3);
+  z -= 0.5 * Math.min(f.pledges, 2);
   if (f.words < 6) z -= 0.6;
   if (f.caption) z -= 1.8;
   if (f.question) z -= 0.8;

@@ -18,11 +18,13 @@ export interface PageLayout {
 }
 
 // A photographer and agencies joined by slashes at the end of a caption: "Jane Doe/Agency/AFP".
-const NAME = "[\\p{Lu}][\\p{L}\\p{M}'’.\\-]*";
+// A capitalised word or an initial ("J."), never a word ending a sentence ("Washington.").
+const NAME = "[\\p{Lu}](?:\\.|[\\p{L}\\p{M}'’\\-]*)";
 const CREDIT_TAIL = new RegExp(`(?:^|[\\s.])((?:${NAME}\\s?){1,4}(?:\\s?/\\s?(?:${NAME}\\s?){1,3}){1,3})\\s*$`, 'u');
 // A credit in brackets or after a copyright sign: "(Photo AFP)", "© Reuters".
 const CREDIT_MARK = /(?:^|\s)((?:©|\(©?\s*(?:photo|crédit|credit)?\s*)[^()\n]{2,60}\)?)\s*$/iu;
 const TERMINAL = /[.!?…"»”:)]$/u;
+const DATELINE = /^\p{Lu}[\p{L}\p{M} .'’-]{1,40}\s*\([\p{L} .'’-]{2,30}\)\s*[-–—]\s*/u;
 
 function compiled(lexicons: Lexicon[]): { kind: ClutterKind; re: RegExp }[] {
   return lexicons.flatMap((l) => l.clutter.map((c) => ({ kind: c.kind, re: new RegExp(c.line, 'iu') })));
@@ -39,8 +41,11 @@ export function pageLayout(text: string, language: string): PageLayout {
   const clutter: Clutter[] = [];
   const captions: Span[] = [];
   const body: Span[] = [];
+  // Opening words of each paragraph, dateline left out, to recognise a lead repeated as a teaser.
+  const heads = paras.map((q) => squash(text.slice(q.start, Math.min(q.end, q.start + 240)).replace(DATELINE, '')).slice(0, 80));
   const firstLong = paras.findIndex((p) => TERMINAL.test(text.slice(p.start, p.end)) && words(text, p) >= 12);
-  paras.forEach((p, i) => {
+  paras.forEach((para, i) => {
+    let p = para;
     const line = text.slice(p.start, p.end);
     const n = words(text, p);
     const pattern = n <= 8 ? patterns!.find((c) => c.re.test(line)) : undefined;
@@ -48,23 +53,29 @@ export function pageLayout(text: string, language: string): PageLayout {
       clutter.push({ ...p, kind: pattern.kind });
       return;
     }
-    const earlier = paras.slice(0, i).find((q) => isTeaserOf(text, p, q));
+    const earlier = i >= paras.length - 3 && heads.slice(0, i).some((h) => h.length >= 40 && heads[i]!.startsWith(h.slice(0, Math.min(80, h.length))) && heads[i]!.length >= h.length);
     if (earlier && i >= paras.length - 3) {
       clutter.push({ ...p, kind: 'teaser' });
       return;
     }
-    if (!TERMINAL.test(line) && n <= 16) {
-      // Short lines without a full stop: a section label above the headline, otherwise a headline or sub-head.
-      const kind: ClutterKind = n <= 3 && (firstLong < 0 || i < firstLong) && /^\p{Lu}/u.test(line) && i <= 2 ? 'section' : 'heading';
-      clutter.push({ ...p, kind });
-      return;
+    // A dateline opens the first paragraphs of wire copy: "PARIS (AFP) -", "WARSAW (Reuters) —".
+    const dateline = DATELINE.exec(line);
+    if (dateline && i <= 6) {
+      clutter.push({ start: p.start, end: p.start + dateline[0].length, kind: 'dateline' });
+      p = { start: p.start + dateline[0].length, end: p.end };
     }
-    const credit = CREDIT_TAIL.exec(line) ?? CREDIT_MARK.exec(line);
+    const credit = CREDIT_TAIL.exec(text.slice(p.start, p.end)) ?? CREDIT_MARK.exec(text.slice(p.start, p.end));
     if (credit && credit[1] && (credit[1].includes('/') || credit[1].includes('©') || credit[1].includes('('))) {
-      const at = p.start + line.lastIndexOf(credit[1]);
+      const at = p.start + text.slice(p.start, p.end).lastIndexOf(credit[1]);
       clutter.push({ start: at, end: p.end, kind: 'credit' });
       captions.push({ start: p.start, end: at });
       body.push({ start: p.start, end: trimEnd(text, p.start, at) });
+      return;
+    }
+    if (!TERMINAL.test(text.slice(p.start, p.end)) && n <= 16) {
+      // Short lines without a full stop: a section label above the headline, otherwise a headline or sub-head.
+      const kind: ClutterKind = n <= 3 && (firstLong < 0 || i < firstLong) && /^\p{Lu}/u.test(text.slice(p.start, p.end)) && i <= 2 ? 'section' : 'heading';
+      clutter.push({ ...p, kind });
       return;
     }
     body.push(p);
@@ -86,12 +97,5 @@ function trimEnd(text: string, start: number, end: number): number {
   return end;
 }
 
-// A lead repeated as a teaser: same opening words as an earlier paragraph, and either cut
-// short ("…") or not longer than what it repeats.
-function isTeaserOf(text: string, p: Span, q: Span): boolean {
-  const a = squash(text.slice(p.start, p.end));
-  const b = squash(text.slice(q.start, q.end));
-  const n = Math.min(80, b.length);
-  if (n < 40 || a.length < n) return false;
-  return a.slice(0, n) === b.slice(0, n);
-}
+// A lead repeated as a teaser: the same opening words as an earlier paragraph (compared on
+// the first 80 characters, whitespace squashed), near the end of the page.

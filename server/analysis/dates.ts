@@ -12,6 +12,16 @@ export interface DateMention extends Span {
   precision: 'day' | 'month' | 'year';
   /** Resolved from a word relative to publication ("Tuesday", "hier"). */
   relative: boolean;
+  /** After publication ("will publish on Thursday"): not a day the story has reached. */
+  future?: boolean;
+}
+
+/** The earliest given weekday (0 = Sunday) after the reference day. */
+export function nextWeekday(weekday: number, reference: string): string {
+  const d = new Date(`${reference}T12:00:00Z`);
+  const ahead = ((weekday - d.getUTCDay() + 7) % 7) || 7;
+  d.setUTCDate(d.getUTCDate() + ahead);
+  return d.toISOString().slice(0, 10);
 }
 
 const parsers: Record<string, chrono.Chrono> = {};
@@ -44,20 +54,101 @@ export function addDays(day: string, n: number): string {
 }
 
 const triggersCache = new WeakMap<Lexicon, Set<string>>();
+const anyTrigger = new WeakMap<Lexicon, RegExp>();
+const prepositionCache = new WeakMap<Lexicon, Set<string>>();
+const futureCache = new WeakMap<Lexicon, RegExp>();
+function futureMarkers(lex: Lexicon): RegExp {
+  let r = futureCache.get(lex);
+  if (!r) {
+    const words = lex.pledgeWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const suffixes = lex.pledgeSuffixes.map((s) => `\\p{L}+${s}`).join('|');
+    futureCache.set(lex, (r = new RegExp(`(?<![\\p{L}])(?:${words}${suffixes ? `|${suffixes}` : ''})(?![\\p{L}])`, 'iu')));
+  }
+  return r;
+}
+function prepositionsBefore(lex: Lexicon): Set<string> {
+  let s = prepositionCache.get(lex);
+  if (!s) prepositionCache.set(lex, (s = wordSet(lex.prepositions)));
+  return s;
+}
 
 /** Dates mentioned in text[start, end). `published` (YYYY-MM-DD) anchors relative words; without it they are skipped. */
 export function findDates(text: string, span: Span, lex: Lexicon, published: string | null): DateMention[] {
-  const body = text.slice(span.start, span.end);
   let triggers = triggersCache.get(lex);
   if (!triggers) triggersCache.set(lex, (triggers = wordSet(lex.dateWords)));
-  // The parser is the costly part of the pipeline: only call it where a date can be.
-  if (!/\d/.test(body) && !body.toLowerCase().split(/[^\p{L}'’.]+/u).some((w) => triggers!.has(w) || triggers!.has(w.replace(/\.$/, '')))) return [];
+  let any = anyTrigger.get(lex);
+  if (!any) anyTrigger.set(lex, (any = new RegExp(`(?:${lex.dateWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})|\\d{1,4}[-/.]\\d{1,2}[-/.]\\d`, 'iu')));
+  // Most sentences hold no date at all: one test rejects them.
+  if (!any.test(text.slice(span.start, span.end))) return [];
+  // The parser is the costly part of the pipeline: it only reads short windows around the words
+  // that can start a date (a weekday, a month, "yesterday") and around numeric dates.
+  const windows: Span[] = [];
+  const add = (s: number, e: number) => {
+    const start = Math.max(span.start, s - 24);
+    const end = Math.min(span.end, e + 24);
+    const last = windows[windows.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else windows.push({ start, end });
+  };
+  const word = /[\p{L}][\p{L}'’.-]*/gu;
+  word.lastIndex = span.start;
+  const slice = text.slice(0, span.end);
+  let w: RegExpExecArray | null;
+  const simple: DateMention[] = [];
+  while ((w = word.exec(slice))) {
+    const low = w[0].toLowerCase().replace(/’/g, "'");
+    const bare = low.replace(/\.$/, '');
+    if (!triggers.has(low) && !triggers.has(bare)) continue;
+    // Weekdays and "yesterday" alone need no parser: the common case in news copy.
+    const weekday = lex.weekdays.indexOf(bare);
+    const rel = lex.relativeDays[bare];
+    const next = slice.slice(w.index + w[0].length, w.index + w[0].length + 12);
+    const followedByDate = /^\s*,?\s*(?:\d|\p{Lu})/u.test(next);
+    if ((weekday >= 0 || rel !== undefined) && !followedByDate) {
+      if (published) {
+        // A weekday in a clause about the future ("will publish on Thursday") is the next one.
+        const clause = slice.slice(Math.max(span.start, w.index - 60), w.index);
+        const future = weekday >= 0 && futureMarkers(lex).test(clause.split(/[,;:]/).pop() ?? '');
+        const value = weekday >= 0 ? (future ? nextWeekday(weekday, published) : latestWeekday(weekday, published)) : addDays(published, rel!);
+        // Keep a preposition just before it in the mention, as the parser would ("on Tuesday").
+        const before = /(\S+)\s+$/u.exec(slice.slice(Math.max(span.start, w.index - 12), w.index));
+        const start = before && prepositionsBefore(lex).has(before[1]!.toLowerCase()) ? w.index - before[0].length : w.index;
+        simple.push({ start, end: w.index + w[0].length, value, precision: 'day', relative: true, future: future || (rel ?? 0) > 0 });
+      }
+      continue;
+    }
+    add(w.index, w.index + w[0].length);
+  }
+  const numeric = /\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b/g;
+  numeric.lastIndex = span.start;
+  while ((w = numeric.exec(slice))) add(w.index, w.index + w[0].length);
+  if (!windows.length) return simple;
+  windows.sort((a, b) => a.start - b.start);
   const ref = published ? parseIso(published) : new Date(Date.UTC(2000, 0, 1, 12));
-  const out: DateMention[] = [];
-  for (const r of parser(lex.chronoLocale).parse(body, { instant: ref, timezone: 0 } as unknown as Date)) {
+  const out: DateMention[] = [...simple];
+  for (const win of windows) {
+    // Start and end the window on word boundaries so the parser sees whole words.
+    let ws = win.start;
+    while (ws > span.start && /\S/u.test(text[ws - 1]!)) ws--;
+    let we = win.end;
+    while (we < span.end && /\S/u.test(text[we]!)) we++;
+    for (const m of parseWindow(text, ws, we)) if (!out.some((o) => o.start < m.end && m.start < o.end)) out.push(m);
+  }
+  return out;
+
+  function parseWindow(t: string, ws: number, we: number): DateMention[] {
+    const found: DateMention[] = [];
+    for (const r of parser(lex.chronoLocale).parse(t.slice(ws, we), { instant: ref, timezone: 0 } as unknown as Date)) {
+      const m = resolve(r, ws);
+      if (m) found.push(m);
+    }
+    return found;
+  }
+
+  function resolve(r: chrono.ParsedResult, offset: number): DateMention | null {
     const c = r.start;
     const known = (k: chrono.Component) => c.isCertain(k);
-    const start = span.start + r.index;
+    const start = offset + r.index;
     const end = start + r.text.length;
     let value: string | null = null;
     let precision: DateMention['precision'] = 'day';
@@ -67,22 +158,21 @@ export function findDates(text: string, span: Span, lex: Lexicon, published: str
       relative = !/\d{4}/.test(r.text);
       if (relative && !published) value = null;
     } else if (known('day') && known('month')) {
-      if (!published) continue;
+      if (!published) return null;
       const pub = parseIso(published);
       let y = pub.getUTCFullYear();
       if (iso(y, c.get('month')!, c.get('day')!) > published) y -= 1;
       value = iso(y, c.get('month')!, c.get('day')!);
     } else if (known('weekday') && !known('day')) {
-      if (!published) continue;
+      if (!published) return null;
       value = latestWeekday(c.get('weekday')!, published);
       relative = true;
     } else if (known('month') && known('year')) {
       value = `${c.get('year')}-${pad(c.get('month')!)}`;
       precision = 'month';
     } else {
-      continue;
+      return null;
     }
-    if (value) out.push({ start, end, value, precision, relative });
+    return value ? { start, end, value, precision, relative } : null;
   }
-  return out;
 }

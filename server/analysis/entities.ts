@@ -3,6 +3,7 @@
 // Names are keyed so that spellings and transliterations meet (Sergueï / Sergei / Sergey).
 import { gazetteer, officeParents, type EntityKind } from './lexicons/gazetteer.ts';
 import type { Gender, Lexicon } from './lexicons/types.ts';
+import { conceptOfWord } from './matching.ts';
 import { fold, PhraseIndex, wordSet, type Token } from './text.ts';
 
 export interface Entity {
@@ -10,6 +11,10 @@ export interface Entity {
   name: string;
   kind: EntityKind;
   aliases: string[];
+  /** Common nouns the text used for it ("carrier Nordair", "le laboratoire Vireon"). */
+  descriptors?: string[];
+  /** How many times the article named it. */
+  seen?: number;
   gender?: Gender;
   country?: string;
   offices: string[];
@@ -44,15 +49,27 @@ export interface Mention {
   /** Head noun of a group mention ("company"). */
   head?: string;
   inQuote: boolean;
+  /** Acronym given in brackets after the name ("Athletics Integrity Unit (AIU)"). */
+  acronym?: string;
+  /** "it": points to an organisation. */
+  neuter?: boolean;
+  /** Followed by a possessive ("Lavrov's visit"). */
+  possessor?: boolean;
+  /** A role set off by commas next to a name ("Son entraîneur, Peter Otieno,"): one mention of one person. */
+  apposition?: boolean;
+  /** Common noun right before a name ("carrier Nordair", "laboratoire pharmaceutique Vireon"). */
+  descriptor?: string;
   entity?: Entity | null;
 }
 
 interface Prepared {
   known: PhraseIndex<string>;
   roles: { tokens: string[]; office: string; gender?: Gender }[];
+  /** Role patterns by their first word; those opening with a nationality under '{nat}'. */
+  rolesByFirst: Map<string, { tokens: string[]; office: string; gender?: Gender }[]>;
   nationality: PhraseIndex<string>;
   countries: PhraseIndex<string>;
-  pronouns: Map<string, { gender?: Gender; plural?: boolean }>;
+  pronouns: Map<string, { gender?: Gender; plural?: boolean; neuter?: boolean }>;
   anaphors: PhraseIndex<true>;
   titles: Map<string, Gender | undefined>;
   determiners: Set<string>;
@@ -61,6 +78,14 @@ interface Prepared {
   orgWords: Set<string>;
   groupNouns: Set<string>;
   translit: [string, string][];
+  connectors: Set<string>;
+  adjectiveSuffixes: string[];
+  nationalityWords: Set<string>;
+  objectPronouns: Map<string, { gender?: Gender; plural?: boolean }>;
+  /** Every word that can open a mention, folded and lowercased. */
+  starters: Set<string>;
+  /** Last words of "according to" phrases: an object pronoun after them is a source. */
+  sourceMarkers: Set<string>;
 }
 
 const cache = new WeakMap<Lexicon, Prepared>();
@@ -87,7 +112,8 @@ export function prepare(lex: Lexicon): Prepared {
     roles: lex.rolePatterns
       .map((r) => ({ tokens: r.pattern.split(/\s+/).map(fold), office: r.office, gender: r.gender }))
       .sort((a, b) => b.tokens.length - a.tokens.length),
-    pronouns: new Map(lex.pronouns.map((pr) => [pr.form, { gender: pr.gender, plural: pr.plural }])),
+    rolesByFirst: new Map(),
+    pronouns: new Map(lex.pronouns.map((pr) => [pr.form, { gender: pr.gender, plural: pr.plural, neuter: pr.neuter }])),
     titles: new Map(lex.titles.map((t) => [t.form, t.gender])),
     determiners: wordSet(lex.determiners),
     prepositions: wordSet(lex.prepositions),
@@ -95,7 +121,26 @@ export function prepare(lex: Lexicon): Prepared {
     orgWords: wordSet(lex.organisationWords, 'fold'),
     groupNouns: wordSet(lex.groupNouns, 'fold'),
     translit: lex.nameTransliterations.map(([a, b]) => [fold(a), fold(b)]),
+    connectors: wordSet(lex.nameConnectors),
+    adjectiveSuffixes: lex.nameAdjectiveSuffixes.map(fold),
+    nationalityWords: new Set(Object.values(lex.nationalities).flat().filter((w) => !w.includes(' ')).map(fold)),
+    objectPronouns: new Map(lex.objectPronouns.map((pr) => [pr.form, { gender: pr.gender, plural: pr.plural }])),
+    sourceMarkers: new Set(lex.accordingTo.map((a) => a.split(/\s+/).pop()!.toLowerCase())),
+    starters: new Set(),
   };
+  for (const r of p.roles) {
+    const first = r.tokens[0] === '*' ? '*' : r.tokens[0]!;
+    p.rolesByFirst.set(first, [...(p.rolesByFirst.get(first) ?? []), r]);
+  }
+  const firstWords = (phrases: string[]) => phrases.map((ph) => ph.split(/\s+/)[0]!).flatMap((w) => [w, fold(w)]);
+  p.starters = new Set([
+    ...firstWords(Object.values(lex.entityAliases).flat()),
+    ...firstWords(lex.rolePatterns.map((r) => r.pattern)),
+    ...firstWords(Object.values(lex.nationalities).flat()),
+    ...firstWords(lex.anaphors),
+    ...lex.pronouns.map((x) => x.form), ...lex.objectPronouns.map((x) => x.form), ...lex.titles.map((x) => x.form),
+    ...lex.determiners, ...lex.groupNouns, ...lex.organisationWords,
+  ].map((w) => w.toLowerCase()));
   cache.set(lex, p);
   return p;
 }
@@ -121,7 +166,40 @@ export interface MentionContext {
 }
 
 function matchRole(tokens: Token[], i: number, p: Prepared): { end: number; role: RoleInfo } | null {
-  for (const r of p.roles) {
+  // A nationality may stand before or after any role noun ("Kenyan sprinter", "sprinteuse kényane").
+  const before = p.nationality.match(tokens, i);
+  if (before) {
+    const inner = matchBareRole(tokens, before.end, p);
+    if (inner && !inner.role.country) return { end: inner.end, role: { ...inner.role, country: before.value } };
+  }
+  const bare = matchBareRole(tokens, i, p);
+  if (!bare) return null;
+  let { end } = bare;
+  const role = { ...bare.role };
+  const after = !role.country ? p.nationality.match(tokens, end) : null;
+  if (after) {
+    role.country = after.value;
+    end = after.end;
+  }
+  // A portfolio: "ministre du Logement", "Minister for Health".
+  const prep = tokens[end];
+  const portfolio = tokens[end + 1];
+  if (prep && portfolio && p.prepositions.has(prep.low) && portfolio.cap && !p.countries.match(tokens, end + 1) && !p.known.match(tokens, end + 1)) {
+    end += 2;
+  }
+  return { end, role };
+}
+
+function matchBareRole(tokens: Token[], i: number, p: Prepared): { end: number; role: RoleInfo } | null {
+  const t = tokens[i];
+  if (!t) return null;
+  const byWord = p.rolesByFirst.get(t.fold);
+  const any = p.rolesByFirst.get('*');
+  const natHere = p.nationalityWords.has(t.fold) || !!p.countries.match(tokens, i) || (p.determiners.has(t.low) && !!tokens[i + 1] && (p.nationalityWords.has(tokens[i + 1]!.fold) || !!p.countries.match(tokens, i + 1)));
+  if (!byWord && !any && !natHere) return null;
+  const candidates = [...(byWord ?? []), ...(any ?? []), ...(natHere ? p.rolesByFirst.get('{nat}') ?? [] : [])];
+  if (candidates.length > 1) candidates.sort((a, b) => b.tokens.length - a.tokens.length);
+  for (const r of candidates) {
     let j = i;
     let country: string | undefined;
     let ok = true;
@@ -146,28 +224,50 @@ function matchRole(tokens: Token[], i: number, p: Prepared): { end: number; role
   return null;
 }
 
+const OPENERS = /^[«“"(‘'—–-]$/u;
+
+function nameToken(p: Prepared, ctx: MentionContext, t: Token | undefined, first: boolean): boolean {
+  if (!t || t.kind !== 'word' || !t.cap) return false;
+  if (p.functionWords.has(t.fold) || p.nationalityWords.has(t.fold)) return false;
+  if (p.titles.has(t.low)) return false;
+  // A lone letter is an initial inside a name, not a name ("l'échantillon B").
+  if (t.raw.length < 3 && t.raw.replace(/\./g, '').length < 2) return false;
+  // A capitalised word opening a sentence is a name only if the article capitalises it elsewhere.
+  if (first && !ctx.properNouns.has(t.fold.replace(/'s?$/u, ''))) return false;
+  return true;
+}
+
+// Every mention is built with the same fields in the same order, so the engine keeps one
+// object shape for all of them (mentions are the hottest objects of the pipeline).
+function mk(base: { afterPreposition: boolean; inQuote: boolean }, f: Partial<Mention> & Pick<Mention, 'i' | 'j' | 'start' | 'end' | 'type' | 'text'>): Mention {
+  return {
+    i: f.i, j: f.j, start: f.start, end: f.end, type: f.type, text: f.text,
+    knownKey: f.knownKey, name: f.name, role: f.role, gender: f.gender, plural: f.plural, titled: f.titled,
+    afterPreposition: f.afterPreposition ?? base.afterPreposition, country: f.country, head: f.head,
+    inQuote: f.inQuote ?? base.inQuote, acronym: f.acronym, neuter: f.neuter, possessor: f.possessor,
+    apposition: f.apposition, descriptor: f.descriptor, entity: undefined,
+  };
+}
+
 /** Mentions of entities in one sentence, left to right, without overlaps. */
 export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext): Mention[] {
   const p = prepare(lex);
   const out: Mention[] = [];
-  const isNameToken = (t: Token | undefined, first: boolean): boolean => {
-    if (!t || t.kind !== 'word' || !t.cap) return false;
-    if (p.functionWords.has(t.fold) || p.nationality.match([t], 0)) return false;
-    if (p.titles.has(t.low)) return false;
-    // A capitalised word opening a sentence is a name only if the article capitalises it elsewhere.
-    if (first && !ctx.properNouns.has(fold(possessiveless(t.raw)))) return false;
-    return true;
-  };
+  const isNameToken = (t: Token | undefined, first: boolean) => nameToken(p, ctx, t, first);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
+    // Most tokens are ordinary lowercase words that start no mention: skip them at once.
+    if (!t.cap && t.kind !== 'num' && !p.starters.has(t.fold) && !p.starters.has(t.low)) {
+      i++;
+      continue;
+    }
     const prev = tokens[i - 1];
     let det = 0;
     if (p.determiners.has(t.low) && tokens[i + 1]) det = 1;
     const at = i + det;
     const afterPreposition = !!(prev && p.prepositions.has(prev.low)) || !!(det && prev && p.prepositions.has(prev.low));
     const base = { afterPreposition, inQuote: ctx.inQuote(t) };
-    const sentenceStart = (k: number) => k === 0 || /^[«“"(‘'—–-]$/u.test(tokens[k - 1]!.raw) && k === 1;
 
     // Known institutions and countries ("Maison Blanche", "the White House").
     const known = p.known.match(tokens, at);
@@ -177,8 +277,10 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
       const next = tokens[known.end];
       // "the White House tenant": the institution is an adjective of a longer noun phrase; still the institution.
       void next;
-      out.push({ ...base, i, j: known.end, start: t.s, end: last.e, type: 'known', text: slice(tokens, i, known.end), knownKey: known.value });
-      i = known.end;
+      const km: Mention = mk(base, { i, j: known.end, start: t.s, end: last.e, type: 'known', text: slice(tokens, i, known.end), knownKey: known.value });
+      withAcronym(km, tokens);
+      out.push(km);
+      i = km.j;
       continue;
     }
 
@@ -190,10 +292,10 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
       while (isNameToken(tokens[k], false)) k++;
       const gender = role.role.gender;
       if (k > j) {
-        out.push({ ...base, i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, j, k), role: { ...role.role, gender }, gender });
+        out.push(mk(base, { i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, j, k), role: { ...role.role, gender }, gender }));
         i = k;
       } else {
-        out.push({ ...base, i, j, start: t.s, end: tokens[j - 1]!.e, type: 'role', text: slice(tokens, i, j), role: { ...role.role, gender }, gender });
+        out.push(mk(base, { i, j, start: t.s, end: tokens[j - 1]!.e, type: 'role', text: slice(tokens, i, j), role: { ...role.role, gender }, gender }));
         i = j;
       }
       continue;
@@ -203,49 +305,95 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     if (p.titles.has(t.low) && isNameToken(tokens[i + 1], false)) {
       let k = i + 1;
       while (isNameToken(tokens[k], false)) k++;
-      out.push({ ...base, i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, i + 1, k), titled: true, gender: p.titles.get(t.low) });
+      out.push(mk(base, { i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, i + 1, k), titled: true, gender: p.titles.get(t.low) }));
       i = k;
       continue;
     }
 
-    // Proper names: runs of capitalised words.
-    if (isNameToken(t, sentenceStart(i))) {
+    // Proper names: runs of capitalised words, joined by connectors ("Bank of England", "Conseil d'Etat").
+    const opening = i === 0 || (i === 1 && OPENERS.test(tokens[0]!.raw));
+    // Two capitalised words opening a sentence are a name even if the article never repeats the first ("Nova Pharma said").
+    const descriptive = p.orgWords.has(t.fold) || p.groupNouns.has(t.fold);
+    if (isNameToken(t, opening) || (opening && !descriptive && isNameToken(t, false) && isNameToken(tokens[i + 1], false))) {
       let k = i + 1;
-      while (isNameToken(tokens[k], false) && !/['’]s$/u.test(tokens[k - 1]!.raw)) k++;
-      out.push({ ...base, i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, i, k) });
-      i = k;
+      for (;;) {
+        if (/['’]s$/u.test(tokens[k - 1]!.raw)) break;
+        if (isNameToken(tokens[k], false)) k++;
+        else if (tokens[k] && p.connectors.has(tokens[k]!.low) && isNameToken(tokens[k + 1], false)) k += 2;
+        else break;
+      }
+      // "Conseil constitutionnel", "Banque centrale européenne": an organisation's name may go on in lowercase adjectives.
+      if (p.orgWords.has(tokens[k - 1]!.fold)) {
+        while (tokens[k] && tokens[k]!.kind === 'word' && !tokens[k]!.cap && p.adjectiveSuffixes.some((suf) => tokens[k]!.fold.endsWith(suf) && tokens[k]!.fold.length > suf.length + 2)) k++;
+      }
+      const m: Mention = mk(base, { i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, i, k) });
+      withAcronym(m, tokens);
+      out.push(m);
+      i = m.j;
       continue;
     }
 
+    // "selon lui", "according to her": an object pronoun standing for the source.
+    const obj = p.objectPronouns.get(t.low);
+    if (obj && !base.inQuote && prev && p.sourceMarkers.has(prev.low)) {
+      out.push(mk(base, { afterPreposition: false, i, j: i + 1, start: t.s, end: t.e, type: 'pronoun', text: t.raw, gender: obj.gender, plural: obj.plural }));
+      i++;
+      continue;
+    }
     // Pronouns and anaphors ("he", "il", "ce dernier"), outside quotations where "he" is the speaker's own word.
     const pr = p.pronouns.get(t.low);
     if (pr && !base.inQuote) {
-      out.push({ ...base, i, j: i + 1, start: t.s, end: t.e, type: 'pronoun', text: t.raw, gender: pr.gender, plural: pr.plural });
+      out.push(mk(base, { i, j: i + 1, start: t.s, end: t.e, type: 'pronoun', text: t.raw, gender: pr.gender, plural: pr.plural, neuter: pr.neuter }));
       i++;
       continue;
     }
     const ana = p.anaphors.match(tokens, i);
     if (ana && !base.inQuote) {
-      out.push({ ...base, i, j: ana.end, start: t.s, end: tokens[ana.end - 1]!.e, type: 'anaphor', text: slice(tokens, i, ana.end) });
+      out.push(mk(base, { i, j: ana.end, start: t.s, end: tokens[ana.end - 1]!.e, type: 'anaphor', text: slice(tokens, i, ana.end) }));
       i = ana.end;
       continue;
     }
 
+    // A plural group opening a sentence needs no article: "Analysts at one bank estimated…".
+    if (!det && i === 0 && t.cap && p.groupNouns.has(t.fold) && /s$/u.test(t.fold)) {
+      out.push(mk(base, { i, j: i + 1, start: t.s, end: t.e, type: 'group', text: t.raw, head: t.fold, name: t.raw.toLowerCase(), plural: true }));
+      i++;
+      continue;
+    }
+    if (det && (p.determiners.has(tokens[at]!.low) || isNameToken(tokens[at], false))) {
+      // Two articles in a row, or an article before a proper name: the next token starts the mention.
+      i++;
+      continue;
+    }
     // Nationality nouns: "the American said", "l'Américain a déclaré".
     if (det) {
       const nat = p.nationality.match(tokens, at);
       if (nat && (ctx.isVerb(tokens, nat.end) || !tokens[nat.end] || tokens[nat.end]!.kind === 'punct')) {
-        out.push({ ...base, i, j: nat.end, start: t.s, end: tokens[nat.end - 1]!.e, type: 'nationality', text: slice(tokens, i, nat.end), country: nat.value });
+        out.push(mk(base, { i, j: nat.end, start: t.s, end: tokens[nat.end - 1]!.e, type: 'nationality', text: slice(tokens, i, nat.end), country: nat.value }));
         i = nat.end;
         continue;
       }
       // Groups: a determiner, up to two modifiers, a group noun ("the trumpiste camp", "several experts").
       let group: Mention | null = null;
-      for (let k = at; k < Math.min(at + 3, tokens.length); k++) {
+      for (let k = at; k < Math.min(at + 4, tokens.length); k++) {
         const w = tokens[k]!;
+        // "the pilots' union": a plural possessive inside the group's name.
+        if (w.kind === 'punct' && /^['’]s?$/u.test(w.raw) && k > at) continue;
         if (w.kind !== 'word') break;
-        if (p.groupNouns.has(w.fold)) {
-          group = { ...base, i, j: k + 1, start: t.s, end: w.e, type: 'group', text: slice(tokens, i, k + 1), head: w.fold, name: slice(tokens, at, k + 1), plural: /s$/u.test(w.fold) && w.fold.length > 4 };
+        // Only modifiers stand between the article and the noun: no preposition, article or name.
+        if (k > at && (p.prepositions.has(w.low) || p.determiners.has(w.low) || (w.cap && !p.orgWords.has(w.fold) && !p.groupNouns.has(w.fold)))) break;
+        if (p.groupNouns.has(w.fold) || p.orgWords.has(w.fold)) {
+          // "la fédération kényane", "the Kenyan federation": the nationality belongs to the group;
+          // "une association de parents": so does a complement naming its members.
+          // "la banque centrale": adjectives after the noun belong to it.
+          let after = k + 1;
+          while (tokens[after] && tokens[after]!.kind === 'word' && !tokens[after]!.cap && !p.nationalityWords.has(tokens[after]!.fold) && p.adjectiveSuffixes.some((suf) => tokens[after]!.fold.endsWith(suf) && tokens[after]!.fold.length > suf.length + 2)) after++;
+          const nat = p.nationality.match(tokens, after);
+          let end = nat ? nat.end : after;
+          const of = tokens[end];
+          const member = tokens[end + 1];
+          if (!nat && of && member && p.connectors.has(of.low) && member.kind === 'word' && !member.cap && !p.determiners.has(member.low) && /s$/u.test(member.fold)) end += 2;
+          group = mk(base, { i, j: end, start: t.s, end: tokens[end - 1]!.e, type: 'group', text: slice(tokens, i, end), head: w.fold, name: slice(tokens, at, end), plural: /s$/u.test(w.fold) && w.fold.length > 4 && !p.orgWords.has(w.fold), country: nat?.value });
           break;
         }
       }
@@ -257,16 +405,74 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     }
     i++;
   }
-  return out;
+  for (const m of out) {
+    if (/^['’]s?$/u.test(tokens[m.j]?.raw ?? '')) m.possessor = true;
+    if (m.type === 'name') {
+      // "Carmaker Halvorsen Motors", "le laboratoire pharmaceutique Vireon": the noun names what it is.
+      for (const k of [m.i - 1, m.i - 2]) {
+        const w = tokens[k];
+        if (w && w.kind === 'word' && (p.orgWords.has(w.fold) || p.groupNouns.has(w.fold))) {
+          m.descriptor = w.fold;
+          break;
+        }
+      }
+    }
+  }
+  // "Son entraîneur, Peter Otieno, a confirmé", "Mike Pompeo, the secretary of state, said": the
+  // role and the name set side by side by a comma are one mention of the named person.
+  const merged: Mention[] = [];
+  for (let k = 0; k < out.length; k++) {
+    const a = out[k]!;
+    const b = out[k + 1];
+    const comma = b && b.i === a.j + 1 && tokens[a.j]?.raw === ',';
+    const closes = b && (!tokens[b.j] || tokens[b.j]!.kind === 'punct' || ctx.isVerb(tokens, b.j));
+    if (comma && closes && a.type === 'role' && b.type === 'name' && !b.role) {
+      merged.push(mk(b, { ...b, i: a.i, start: a.start, role: a.role, gender: b.gender ?? a.gender, apposition: true, afterPreposition: a.afterPreposition }));
+      k++;
+    } else if (comma && closes && a.type === 'name' && !a.role && b.type === 'role' && (!tokens[b.j] || tokens[b.j]!.raw === ',')) {
+      merged.push(mk(a, { ...a, j: b.j, end: b.end, role: b.role, gender: a.gender ?? b.gender, apposition: true }));
+      k++;
+    } else {
+      merged.push(a);
+    }
+  }
+  return merged;
 }
 
+// "Athletics Integrity Unit (AIU)", "l'Unité d'intégrité de l'athlétisme (AIU)": the bracketed
+// acronym names the same body, and the lowercase words before it belong to the name.
+function withAcronym(m: Mention, tokens: Token[]): void {
+  for (let k = m.j; k < Math.min(m.j + 7, tokens.length); k++) {
+    const t = tokens[k]!;
+    if (t.raw === '(') {
+      const acr = tokens[k + 1];
+      if (acr && tokens[k + 2]?.raw === ')' && /^\p{Lu}[\p{Lu}\p{N}&.-]{1,7}$/u.test(acr.raw)) {
+        m.acronym = acr.raw.replace(/\./g, '');
+        if (k > m.j) {
+          m.name = tokens.slice(m.i, k).map((x) => x.raw).join(' ').replace(/(['’])\s+/g, '$1').replace(/^\S+['’]/u, '');
+          m.text = m.name;
+        }
+        m.end = tokens[k + 2]!.e;
+        m.j = k + 3;
+      }
+      return;
+    }
+    if (t.kind !== 'word' || t.cap) return;
+  }
+}
+
+// The surface of a mention: the original text between its first and last token.
 function slice(tokens: Token[], i: number, j: number): string {
   const a = tokens[i]!;
   const b = tokens[j - 1]!;
-  const raw = a.raw === b.raw && i === j - 1 ? a.raw : undefined;
-  if (raw) return possessiveless(raw);
-  // Rebuild from raw tokens; the caller has the offsets for exact text.
-  return tokens.slice(i, j).map((t) => t.raw).join(' ').replace(/\s+([,.'’])/g, '$1').replace(/(['’])\s+/g, '$1').replace(/['’]s$/u, '');
+  const raw = i === j - 1 ? a.raw : a.raw + spanText(tokens, i, j);
+  return possessiveless(raw);
+}
+
+function spanText(tokens: Token[], i: number, j: number): string {
+  let out = '';
+  for (let k = i + 1; k < j; k++) out += (tokens[k]!.s > tokens[k - 1]!.e ? ' ' : '') + tokens[k]!.raw;
+  return out;
 }
 
 function names(tokens: Token[], i: number, j: number): string {
@@ -276,8 +482,10 @@ function names(tokens: Token[], i: number, j: number): string {
 /** The entities of one article, resolved mention by mention in reading order. */
 export class Discourse {
   readonly entities = new Map<string, Entity>();
+  /** Role-only entities later found to be a named person ("its governor" … "Governor Adam Wrona"). */
+  private merged = new Map<Entity, Entity>();
   /** Reading history: which entity each resolved mention pointed to, by sentence. */
-  private history: { sentence: number; entity: Entity; type: MentionType; speaker: boolean; plural?: boolean }[] = [];
+  private history: { sentence: number; entity: Entity; type: MentionType; speaker: boolean; plural?: boolean; possessor?: boolean }[] = [];
 
   constructor(private lex: Lexicon) {}
 
@@ -309,6 +517,13 @@ export class Discourse {
     return null;
   }
 
+  /** The entity an entity was merged into, if any. */
+  canonical(e: Entity): Entity {
+    let x = e;
+    while (this.merged.has(x)) x = this.merged.get(x)!;
+    return x;
+  }
+
   /** Resolve one mention; `speaker` marks a mention that is the speaker of a claim. */
   resolve(m: Mention, sentence: number, speaker = false, before?: Entity[]): Entity | null {
     const e = this.find(m, sentence, before);
@@ -317,10 +532,21 @@ export class Discourse {
       if (m.role) {
         if (!e.offices.includes(m.role.office)) e.offices.push(m.role.office);
         if (m.role.country && !e.country && e.kind === 'person') e.country = m.role.country;
+        if (m.type === 'name' && e.kind === 'person') {
+          // A role named before its holder: "its governor warned…" then "Governor Adam Wrona".
+          for (const other of this.entities.values()) {
+            if (other !== e && other.key.startsWith(`role:${m.role.office}`) && !this.merged.has(other) && (!other.country || !m.role.country || other.country === m.role.country)) {
+              this.merged.set(other, e);
+              for (const a of other.aliases) if (!e.aliases.includes(a)) e.aliases.push(a);
+            }
+          }
+        }
       }
       if (m.gender && !e.gender && e.kind === 'person') e.gender = m.gender;
       if (m.type !== 'pronoun' && m.type !== 'anaphor' && !e.aliases.includes(m.text) && m.text.length < 80) e.aliases.push(m.text);
-      this.history.push({ sentence, entity: e, type: m.type, speaker, plural: m.plural });
+      if (m.type === 'name' || m.type === 'known') e.seen = (e.seen ?? 0) + 1;
+      if (m.descriptor) (e.descriptors ??= []).includes(m.descriptor) || e.descriptors.push(m.descriptor);
+      this.history.push({ sentence, entity: e, type: m.type, speaker, plural: m.plural, possessor: m.possessor });
     }
     return e;
   }
@@ -341,6 +567,21 @@ export class Discourse {
       case 'name': {
         const name = m.name ?? m.text;
         const parts = name.split(/\s+/);
+        if (m.acronym) {
+          const key = `org:${m.acronym.toLowerCase()}`;
+          const e = this.upsert(key, () => ({ key, name, kind: 'organisation', aliases: [], offices: [] }));
+          if (!e.aliases.includes(m.acronym)) e.aliases.push(m.acronym);
+          return e;
+        }
+        if (parts.length === 1) {
+          // An acronym given earlier, or the short form of an organisation already named ("Halvorsen").
+          const byAcronym = this.entities.get(`org:${fold(name)}`);
+          if (byAcronym) return byAcronym;
+          const f = fold(name);
+          for (const e of this.entities.values()) {
+            if (e.kind === 'organisation' && !e.key.startsWith('country:') && fold(e.name).split(/\s+/)[0] === f && e.name.includes(' ')) return e;
+          }
+        }
         const isOrg = parts.some((w) => prepare(lex).orgWords.has(fold(w)));
         if (isOrg) {
           const key = `org:${nameKey(name, lex).replace(/\s+/g, '-')}`;
@@ -352,7 +593,8 @@ export class Discourse {
           const known = this.entities.get(key);
           if (known) return known;
           const okey = `org:${nameKey(name, lex).replace(/\s+/g, '-')}`;
-          return this.upsert(okey, () => ({ key: okey, name, kind: 'organisation', aliases: [], offices: [] }));
+          // A lone unknown name after a preposition is most often a place ("à Eugene", "in Nairobi").
+          return this.upsert(okey, () => ({ key: okey, name, kind: m.afterPreposition ? 'place' : 'organisation', aliases: [], offices: [] }));
         }
         return this.personByName(name);
       }
@@ -372,17 +614,44 @@ export class Discourse {
       case 'nationality':
         return this.recent(sentence, (e) => e.kind === 'person' && e.country === m.country, 12);
       case 'pronoun': {
+        if (m.neuter) {
+          const org = (e: Entity) => e.kind === 'organisation' || e.kind === 'group' || e.kind === 'outlet';
+          if (before) for (let k = before.length - 1; k >= 0; k--) if (org(before[k]!) && !before[k]!.key.startsWith('country:')) return before[k]!;
+          for (let s = sentence - 1; s >= sentence - 2; s--) {
+            const inS = this.history.filter((h) => h.sentence === s && org(h.entity) && !h.entity.key.startsWith('country:'));
+            const pick = inS.filter((h) => h.speaker).pop() ?? inS[0];
+            if (pick) return pick.entity;
+          }
+          return null;
+        }
         const compatible = (e: Entity) =>
           (m.plural ? e.kind !== 'person' || false : e.kind === 'person') && (!m.gender || !e.gender || e.gender === m.gender || !!m.plural);
         if (m.plural) return this.recent(sentence, (e) => (e.kind === 'group' || e.kind === 'organisation') , 3);
-        // Someone named earlier in the same sentence ("Trump said he…").
-        if (before) for (let k = before.length - 1; k >= 0; k--) if (compatible(before[k]!)) return before[k]!;
-        // The previous sentence's speaker, then the last person named there, then further back.
-        for (let s = sentence - 1; s >= sentence - 4; s--) {
-          const inS = this.history.filter((h) => h.sentence === s && compatible(h.entity));
-          const sp = inS.filter((h) => h.speaker);
-          const pick = sp[sp.length - 1] ?? inS[inS.length - 1];
-          if (pick) return pick.entity;
+        // Agreement in gender, where it is known, outweighs recency: first candidates whose gender
+        // matches, then those whose gender is unknown. Within each: someone named earlier in the
+        // same sentence ("Trump said he…"), then the previous sentence's speaker, then the last
+        // person named there, then further back.
+        const passes: ((e: Entity) => boolean)[] = m.gender
+          ? [(e) => compatible(e) && e.gender === m.gender, compatible]
+          : [compatible];
+        const inSentence = (s: number, ok: (e: Entity) => boolean) => {
+          // Possessors ("Lavrov's visit") are less likely antecedents than subjects and objects.
+          const inS = this.history.filter((h) => h.sentence === s && ok(h.entity));
+          const main = inS.filter((h) => !h.possessor);
+          const sp = main.filter((h) => h.speaker);
+          return (sp[sp.length - 1] ?? main[main.length - 1] ?? inS[inS.length - 1])?.entity;
+        };
+        // The current and previous sentences first (agreeing gender before unknown gender), then further back.
+        for (const ok of passes) {
+          if (before) for (let k = before.length - 1; k >= 0; k--) if (ok(before[k]!)) return before[k]!;
+          const prev = inSentence(sentence - 1, ok);
+          if (prev) return prev;
+        }
+        for (let s = sentence - 2; s >= sentence - 4; s--) {
+          for (const ok of passes) {
+            const e = inSentence(s, ok);
+            if (e) return e;
+          }
         }
         return null;
       }
@@ -391,14 +660,22 @@ export class Discourse {
       case 'group': {
         const head = m.head ?? '';
         if (prepare(lex).orgWords.has(head) && !m.plural) {
-          // "the company", "le tribunal": the organisation named last, preferring one whose name has that word.
-          const byWord = this.recent(sentence, (e) => e.kind === 'organisation' && fold(e.name).includes(head), 10);
-          const any = byWord ?? this.recent(sentence, (e) => e.kind === 'organisation' && !e.key.startsWith('country:'), 5);
+          // "the company", "le tribunal", "the safety agency": the organisation named last, preferring
+          // one whose name shares a word with the phrase. With modifiers, only such a one.
+          const words = fold(m.name ?? '').split(/\s+/).filter((w) => w.length > 3);
+          const modified = words.length > 1;
+          // Nouns naming the same kind of body match across wording and language ("airline" / "carrier").
+          const same = (a: string, b: string) => a === b || (!!conceptOfWord(a, lex) && conceptOfWord(a, lex) === conceptOfWord(b, lex));
+          const byWord = this.recent(sentence, (e) => e.kind === 'organisation' && !e.key.startsWith('country:') && words.some((w) => fold(e.name).split(/\s+/).includes(w) || !!e.descriptors?.some((d) => same(w, d))), 10);
+          // An organisation the article is about: named in full, by acronym, known, or named more than once.
+          const substantial = (e: Entity) => e.kind === 'organisation' && !e.key.startsWith('country:') && (e.name.includes(' ') || e.aliases.some((a) => /^\p{Lu}{2,}$/u.test(a)) || !!gazetteer[e.key] || (e.seen ?? 0) >= 2 || !!e.descriptors?.length);
+          // Otherwise the organisation named last, unless the text called it something else ("the union" is not "the carrier").
+          const any = byWord ?? (modified ? null : this.recent(sentence, (e) => substantial(e) && !e.descriptors?.length, 5));
           if (any) return any;
         }
         const name = (m.name ?? m.text).trim();
         const key = `group:${nameKey(name, lex).replace(/\s+/g, '-')}`;
-        return this.upsert(key, () => ({ key, name, kind: 'group', aliases: [], offices: [] }));
+        return this.upsert(key, () => ({ key, name, kind: 'group', aliases: [], offices: [], country: m.country }));
       }
     }
   }

@@ -10,7 +10,8 @@
  *   AnalysedClaim: { start, end, quote, text, speaker: EntityRef | null, stance, negated,
  *                    claimedOn, statementOn, eventOn (YYYY-MM-DD | YYYY-MM | YYYY | null),
  *                    chain: { outlet, author, claimant }, subjects: EntityRef[], checkworthiness (0..1),
- *                    features: ClaimFeatures (plain JSON, store it), fingerprint (stable across offset shifts), via }
+ *                    features: ClaimFeatures (plain JSON, store it), fingerprint (stable across offset shifts),
+ *                    sentence (index into sentences), via (how it was found) }
  *   EntityRef: { name (canonical, English where known), key (stable: 'person:lavrov', 'org:white-house'), kind, aliases }
  *
  *   detectLanguage(text) → 'en' | 'fr' | … (one of supportedLanguages())

@@ -87,8 +87,19 @@ export function termsOf(tokens: Token[], lex: Lexicon): string[] {
   return [...out];
 }
 
+/** Numbers written the same way in every language: "40,000", "40.000" and "40 000" are 40000; "3,1" is 3.1. */
+export function normaliseNumber(raw: string): string {
+  if (/^\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+$/.test(raw)) return raw.replace(/\D/g, '');
+  return raw.replace(',', '.');
+}
+
 export function numbersOf(tokens: Token[]): string[] {
-  return [...new Set(tokens.filter((t) => t.kind === 'num').map((t) => t.raw.replace(',', '.')))];
+  return [...new Set(tokens.filter((t) => t.kind === 'num').map((t) => normaliseNumber(t.raw)))];
+}
+
+/** The concept a single word names, if any ("airline" and "compagnie" → the same id). */
+export function conceptOfWord(word: string, lex: Lexicon): string | undefined {
+  return prepare(lex).stems.get(stem(word, lex));
 }
 
 export interface FeatureInput {
@@ -300,8 +311,16 @@ export function suggestLinks(claims: LinkableClaim[]): SuggestedLink[] {
       // What it points back at: a statement in the same sentence, else the one just before, by someone else.
       const others = sorted.filter((c) => c !== neg && c.source === neg.source && c.features.claimant !== n.claimant && PROPOSITIONS.has(c.features.stance));
       const sameSentence = others.find((c) => c.sentence !== undefined && c.sentence === neg.sentence);
-      const before = others.filter((c) => (c.order ?? 0) < (neg.order ?? 0) && c.features.claimant).pop();
-      const near = sameSentence ?? (before && (neg.order ?? 0) - (before.order ?? 0) <= 2 ? before : undefined);
+      // The statement answered is the first of the last speaker's run of statements before it
+      // (an allegation is made, then quoted; "rejected the allegation" answers the allegation).
+      const prior = others.filter((c) => (c.order ?? 0) < (neg.order ?? 0) && c.features.claimant);
+      const last = prior[prior.length - 1];
+      let first = last;
+      for (let k = prior.length - 2; k >= 0 && last; k--) {
+        if (prior[k]!.features.claimant !== last.features.claimant || (first!.order ?? 0) - (prior[k]!.order ?? 0) > 1) break;
+        first = prior[k];
+      }
+      const near = sameSentence ?? (last && (neg.order ?? 0) - (last.order ?? 0) <= 2 ? first : undefined);
       if (near) add({ from: neg.id, to: near.id, kind: 'contradicts', reason: `disputes the statement it answers${near.features.claimant ? ` by ${label(near.features.claimant)}` : ''}` });
     }
     // A rebuttal that points back says too little of its own to be matched by topic.
@@ -314,6 +333,9 @@ export function suggestLinks(claims: LinkableClaim[]): SuggestedLink[] {
       const da = n.dates.find((d) => d.length === 10);
       const db = q.dates.find((d) => d.length === 10);
       if (da && db && Math.abs(Date.parse(da) - Date.parse(db)) > 3 * 864e5) continue;
+      // One speaker's statements in one sentence are one account, not a contradiction; across
+      // sentences they contradict only on the same predicate ("did not talk" / "discussed").
+      if (n.claimant && n.claimant === q.claimant && (neg.sentence === pos.sentence && neg.source === pos.source || n.predicate !== q.predicate)) continue;
       const t = topical(n, q);
       if (t.score < 2) continue;
       const who = n.claimant ? label(n.claimant) : 'the source';

@@ -1,7 +1,6 @@
 // The pipeline: layout → paragraphs → sentences → quotations → mentions → attributions →
 // entities → stance, dates, check-worthiness, matching features. Pure: text and options in,
 // plain data out.
-import { createHash } from 'node:crypto';
 import { attributeSentence, isReportingVerbAt, type Attribution } from './attribution.ts';
 import { checkworthiness } from './checkworthiness.ts';
 import { pageLayout, type Clutter } from './clutter.ts';
@@ -65,6 +64,12 @@ interface Prepared {
   hedges: PhraseIndex<true>;
   opinions: Set<string>;
   nationality: PhraseIndex<string>;
+  pledges: PhraseIndex<true>;
+  pointers: Set<string>;
+  objectPointers: Set<string>;
+  stop: Set<string>;
+  speechNouns: Set<string>;
+  definite: Set<string>;
 }
 const cache = new WeakMap<Lexicon, Prepared>();
 function prepare(lex: Lexicon): Prepared {
@@ -74,7 +79,14 @@ function prepare(lex: Lexicon): Prepared {
   for (const h of lex.hedges) hedges.add(h, true);
   const nationality = new PhraseIndex<string>('fold');
   for (const [code, forms] of Object.entries(lex.nationalities)) for (const f of forms) nationality.add(f, code);
-  p = { hedges, opinions: wordSet(lex.opinionWords), nationality };
+  const pledges = new PhraseIndex<true>('low');
+  for (const w of lex.pledgeWords) pledges.add(w, true);
+  p = {
+    hedges, opinions: wordSet(lex.opinionWords), nationality, pledges,
+    pointers: wordSet(lex.pointers), objectPointers: wordSet(lex.objectPointers), stop: wordSet(lex.stopwords),
+    speechNouns: wordSet(lex.speechNouns.flatMap((n) => n.forms)),
+    definite: wordSet(lex.definiteDeterminers),
+  };
   cache.set(lex, p);
   return p;
 }
@@ -90,7 +102,7 @@ function entityRef(e: Entity | null | undefined): EntityRef | null {
 /** Words capitalised somewhere other than at a sentence start: the article's proper nouns. */
 function properNouns(text: string, body: Span[]): Set<string> {
   const out = new Set<string>();
-  const re = /[^\s.!?«“"(]\s+(\p{Lu}[\p{L}\p{M}'’-]*)/gu;
+  const re = /(?<=[^\s.!?«“"(:]\s+)(\p{Lu}[\p{L}\p{M}'’-]*)/gu;
   for (const b of body) {
     const s = text.slice(b.start, b.end);
     for (const m of s.matchAll(re)) out.add(fold(m[1]!.replace(/['’]s$/u, '')));
@@ -113,8 +125,10 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
   const nouns = properNouns(text, layout.body);
   const discourse = new Discourse(lex);
   const sentences: Span[] = [];
+  // Days the narrative has reached, in reading order, and the last day each speaker spoke.
   const days: string[] = [];
-  const claims: AnalysedClaim[] = [];
+  const spokeOn = new Map<Entity, string>();
+  const drafts: Draft[] = [];
   let si = 0;
 
   const narrativeDay = () => days[days.length - 1] ?? null;
@@ -130,15 +144,15 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     const caption = layout.captions.some((c) => c.start <= para.start && para.start < c.end);
     const pending: { sentence: Span; si: number; tokens: Token[]; quote: Quote; dates: DateMention[] }[] = [];
     const paraAttributions: { a: Attribution; speaker: Entity | null; si: number }[] = [];
+    const paraDrafts: Draft[] = [];
 
     for (const sentence of sents) {
       sentences.push(sentence);
       const tokens = tokenize(text, sentence.start, sentence.end, lex);
       const sentQuotes = quotes.filter((q) => q.start < sentence.end && q.end > sentence.start);
+      const inQuote = (t: Token) => sentQuotes.some((q) => t.s >= q.start && t.e <= q.end);
       // "Today" inside a quotation is the speaker's day, not the publication's: relative dates there are not ours to resolve.
       const dates = findDates(text, sentence, lex, published).filter((d) => !d.relative || !sentQuotes.some((q) => d.start >= q.start && d.end <= q.end));
-      for (const d of dates) if (d.precision === 'day') days.push(d.value);
-      const inQuote = (t: Token) => sentQuotes.some((q) => t.s >= q.start && t.e <= q.end);
       const mentions = findMentions(tokens, lex, { properNouns: nouns, inQuote, isVerb: (toks, i) => isReportingVerbAt(toks, i, lex) });
       const attributions = attributeSentence({ text, sentence, tokens, mentions, quotes: sentQuotes, dates, lex });
       const speakers = new Set(attributions.map((a) => a.speaker).filter((m): m is Mention => !!m));
@@ -147,25 +161,46 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
         const e = discourse.resolve(m, si, speakers.has(m), resolved);
         if (e) resolved.push(e);
       }
+      // Dates the narrative moves to: the outlet's own, and those of statements; not the dates of
+      // events a speaker reports ("the sample was taken on 2 July").
+      const reported = attributions.filter((a) => (a.speaker || a.speakerCountry) && a.complement).map((a) => a.content);
+      for (const d of dates) {
+        if (d.precision === 'day' && !d.future && !reported.some((c) => d.start >= c.start && d.end <= c.end)) days.push(d.value);
+      }
 
       const words = tokens.filter((t) => t.kind === 'word');
       const pureQuote = words.length > 0 && words.every(inQuote);
+      // "…, selon un avis consulté par l'AFP": the outlet naming its source is the attribution chain,
+      // not a claim of its own, when the sentence already says who stated what.
+      for (let k = attributions.length - 1; k >= 0; k--) {
+        const a = attributions[k]!;
+        if (a.kind === 'according' && a.speaker?.entity?.kind === 'outlet' && attributions.some((b) => b !== a && b.kind !== 'noun' && b.kind !== 'fact')) attributions.splice(k, 1);
+      }
       const main = attributions.filter((a) => a.kind !== 'noun' && a.kind !== 'fact');
       for (const a of attributions) {
         const speaker = a.speaker?.entity ?? (a.speakerCountry ? discourse.countryEntity(a.speakerCountry) : null);
         paraAttributions.push({ a, speaker, si });
-        claims.push(buildClaim(a, speaker, sentence, tokens, mentions, sentQuotes, dates, caption, a.kind));
+        paraDrafts.push(draft(a, speaker, sentence, tokens, mentions, sentQuotes, dates, caption, a.kind));
       }
       if (!main.length) {
         if (pureQuote && sentQuotes[0]) {
           pending.push({ sentence, si, tokens, quote: sentQuotes[0], dates });
         } else if (words.length >= 4) {
-          const span = { start: sentence.start, end: sentence.end };
-          const outlet: Attribution = {
-            kind: 'verb', speaker: null, stance: 'assert', neutral: true, concept: 'say', negated: false, anterior: false,
-            verb: null, content: span, span, quoted: false, statementZone: span,
-          };
-          claims.push(buildClaim(outlet, null, sentence, tokens, mentions, sentQuotes, dates, caption, 'outlet'));
+          paraDrafts.push(draft(outletAttribution({ start: sentence.start, end: sentence.end }), null, sentence, tokens, mentions, sentQuotes, dates, caption, 'outlet'));
+        }
+      } else {
+        // The outlet's own clause before the first statement: "The bank held rates on Wednesday, and its governor warned…".
+        const first = Math.min(...main.map((a) => a.span.start));
+        const lead = tokens.filter((t) => t.e <= first && t.kind === 'word' && !inQuote(t));
+        if (lead.length >= 8 && !main.some((a) => a.content.start <= sentence.start + 1)) {
+          let end = first;
+          while (end > sentence.start && /[\s,;:]/u.test(text[end - 1]!)) end--;
+          const tail = tokens.filter((t) => t.e <= end);
+          const lastWord = tail[tail.length - 1];
+          if (lastWord && lex.clauseSplitters.includes(lastWord.low)) end = lastWord.s;
+          while (end > sentence.start && /[\s,;:]/u.test(text[end - 1]!)) end--;
+          const span = { start: sentence.start, end };
+          paraDrafts.push(draft(outletAttribution(span), null, sentence, tokens, mentions, sentQuotes, dates, caption, 'outlet'));
         }
       }
       si++;
@@ -177,36 +212,75 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
       const span = { start: Math.max(p.quote.start, p.sentence.start), end: Math.min(p.quote.end, p.sentence.end) };
       const a: Attribution = {
         kind: 'verb', speaker: null, stance: owner?.a.stance ?? 'assert', neutral: owner?.a.neutral ?? true, concept: owner?.a.concept ?? 'say',
-        negated: false, anterior: owner?.a.anterior ?? false, verb: null, content: span, span, quoted: true, quote: p.quote, statementZone: owner?.a.statementZone ?? span,
+        negated: false, anterior: owner?.a.anterior ?? false, verb: null, content: span, span, quoted: true, complement: true, quote: p.quote, statementZone: owner?.a.statementZone ?? span,
       };
-      const c = buildClaim(a, owner?.speaker ?? null, p.sentence, p.tokens, [], [p.quote], p.dates, caption, 'quote');
-      c.sentence = p.si;
-      claims.push(c);
+      const d = draft(a, owner?.speaker ?? null, p.sentence, p.tokens, [], [p.quote], p.dates, caption, 'quote');
+      d.claim.sentence = p.si;
+      paraDrafts.push(d);
     }
+
+    // Statements of one speaker in one paragraph hang together: a quotation that only says "he
+    // said" carries on the speaker's previous act ("X denied … ‘We never …,’ he said"), and a
+    // statement without a day takes the day of the speaker's next statement that has one.
+    paraDrafts.sort((x, y) => x.claim.start - y.claim.start);
+    paraDrafts.forEach((d, i) => {
+      const prev = paraDrafts.slice(0, i).reverse().find((x) => x.speaker && d.speaker && discourse.canonical(x.speaker) === discourse.canonical(d.speaker));
+      if (prev && d.inheritsStance && prev.claim.stance !== 'assert' && prev.claim.stance !== 'question') {
+        d.claim.stance = prev.claim.stance;
+        d.claim.features.stance = prev.claim.stance;
+        if (prev.claim.stance === 'deny') d.claim.features.polarity = 'negative';
+      }
+      if (d.speaker && !d.explicitDay) {
+        const next = paraDrafts.slice(i + 1).find((x) => x.speaker && discourse.canonical(x.speaker) === discourse.canonical(d.speaker!) && x.explicitDay);
+        if (next && next.claim.claimedOn) {
+          d.claim.claimedOn = d.claim.statementOn = next.claim.claimedOn;
+          d.claim.features.dates = [...new Set([next.claim.claimedOn, ...d.claim.features.dates.slice(1)])];
+        }
+      }
+    });
+    drafts.push(...paraDrafts);
   }
 
-  function buildClaim(
+  function outletAttribution(span: Span): Attribution {
+    return {
+      kind: 'verb', speaker: null, stance: 'assert', neutral: true, concept: 'say', negated: false, anterior: false,
+      verb: null, content: span, span, quoted: false, complement: false, statementZone: span,
+    };
+  }
+
+  function draft(
     a: Attribution, speaker: Entity | null, sentence: Span, tokens: Token[], mentions: Mention[], quotes: Quote[],
     dates: DateMention[], caption: boolean, via: string,
-  ): AnalysedClaim {
+  ): Draft {
     const span = a.span;
     const spanTokens = tokens.filter((t) => t.s >= span.start && t.e <= span.end);
     const speakerTokens = a.speaker ? new Set(tokens.filter((t) => t.s >= a.speaker!.start && t.e <= a.speaker!.end)) : new Set<Token>();
     const ownTokens = spanTokens.filter((t) => !speakerTokens.has(t));
     const stance = decideStance(a, tokens, quotes, lex);
     const inside = (d: Span, z: Span) => d.start >= z.start && d.end <= z.end;
-    const zoneDate = dates.find((d) => d.precision === 'day' && inside(d, a.statementZone) && !inside(d, a.content));
+    // The statement's own day: next to its verb, or in its object ("rejected the criticism on
+    // Thursday"); failing that, a relative day in what was reported ("suspended on Tuesday, the
+    // agency said"): news reports the day's announcements.
+    const zoneDate =
+      dates.find((d) => d.precision === 'day' && !d.future && inside(d, a.statementZone) && (!inside(d, a.content) || !a.complement)) ??
+      (speaker && !spokeOn.has(discourse.canonical(speaker)) ? dates.find((d) => d.precision === 'day' && d.relative && !d.future && inside(d, a.content)) : undefined);
     const contentDate = dates.find((d) => inside(d, a.content)) ?? dates.find((d) => inside(d, span));
-    const reference = zoneDate?.value ?? narrativeDay();
-    const fallback = a.anterior ? dayBefore(reference) : narrativeDay();
     let statementOn: string | null = null;
     let eventOn: string | null = contentDate?.value ?? null;
     let claimedOn: string | null;
     if (speaker) {
-      statementOn = zoneDate?.value ?? (a.anterior ? dayBefore(narrativeDay()) : narrativeDay());
+      // A speaker's statement without a day: the day that speaker last spoke, else the narrative's.
+      const own = spokeOn.get(discourse.canonical(speaker));
+      const base = own ?? narrativeDay();
+      statementOn = zoneDate?.value ?? (a.anterior ? dayBefore(base) : base);
       claimedOn = statementOn;
+      if (zoneDate) {
+        spokeOn.set(discourse.canonical(speaker), zoneDate.value);
+        if (days[days.length - 1] !== zoneDate.value) days.push(zoneDate.value);
+      }
+      else if (statementOn && !own) spokeOn.set(discourse.canonical(speaker), statementOn);
     } else {
-      claimedOn = contentDate?.value ?? zoneDate?.value ?? fallback;
+      claimedOn = contentDate?.value ?? zoneDate?.value ?? (a.anterior ? dayBefore(narrativeDay()) : narrativeDay());
       eventOn = claimedOn;
     }
     const subjects = new Map<string, Entity>();
@@ -222,10 +296,9 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     }
     const hedges = ownTokens.filter((_, i) => prep.hedges.match(ownTokens, i)).length;
     const opinions = ownTokens.filter((t) => prep.opinions.has(t.low)).length;
+    const pledges = ownTokens.filter((t, i) => prep.pledges.match(ownTokens, i) || lex.pledgeSuffixes.some((suf) => t.kind === 'word' && t.low.length > suf.length + 3 && t.low.endsWith(suf))).length;
     const quote = text.slice(span.start, span.end);
-    const speakerRef = entityRef(speaker);
-    const contentText = oneLine(text.slice(a.content.start, a.content.end));
-    const anaphoric = stance.polarity === 'negative' && isAnaphoric(a, tokens, lex);
+    const anaphoric = stance.polarity === 'negative' && isAnaphoric(a, tokens, prep);
     const features = claimFeatures({
       language, lex, claimant: speaker?.key ?? null, subjects: [...subjects.keys()], stance: stance.stance, polarity: stance.polarity,
       verbConcept: a.concept, neutral: a.neutral, dates: [claimedOn, eventOn].filter((d): d is string => !!d),
@@ -233,39 +306,80 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     });
     const cw = checkworthiness({
       attributed: !!speaker, stance: stance.stance, entities: subjects.size + (speaker ? 1 : 0), numbers: ownTokens.filter((t) => t.kind === 'num').length,
-      dates: dates.filter((d) => inside(d, span)).length, quoted: a.quoted, hedges, opinions, words: ownTokens.filter((t) => t.kind === 'word').length,
+      dates: dates.filter((d) => inside(d, span)).length, quoted: a.quoted, hedges, opinions, pledges, words: ownTokens.filter((t) => t.kind === 'word').length,
       caption, question: /\?\s*$/.test(quote),
     });
-    const statement = speakerRef ? `${speakerRef.name} ${STANCE_VERB[stance.stance]}: ${contentText}` : oneLine(quote);
-    const fingerprint = createHash('sha1')
-      .update([language, speaker?.key ?? '', stance.stance, fold(contentText).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()].join('\u0000'))
-      .digest('hex')
-      .slice(0, 16);
-    return {
-      start: span.start, end: span.end, quote, text: statement, speaker: speakerRef, stance: stance.stance, negated: stance.negated,
+    const claim: AnalysedClaim = {
+      start: span.start, end: span.end, quote, text: '', speaker: null, stance: stance.stance, negated: stance.negated,
       claimedOn, statementOn, eventOn,
-      chain: { outlet: opts.outlet ?? null, author: speakerRef, claimant: speakerRef },
-      subjects: [...subjects.values()].map((e) => entityRef(e)!), checkworthiness: cw, features, fingerprint, via, sentence: si,
+      chain: { outlet: opts.outlet ?? null, author: null, claimant: null },
+      subjects: [], checkworthiness: cw, features, fingerprint: '', via, sentence: si,
+    };
+    return {
+      claim, speaker, subjects: [...subjects.values()], content: oneLine(text.slice(a.content.start, a.content.end)),
+      explicitDay: !!zoneDate, inheritsStance: a.neutral && a.quoted && stance.stance === 'assert' && !a.negated,
     };
   }
 
+  // Entities are final only once the whole article is read ("its governor" turns out to be Adam Wrona).
+  const claims = drafts.map((d) => {
+    const c = d.claim;
+    const speaker = d.speaker ? discourse.canonical(d.speaker) : null;
+    const ref = entityRef(speaker);
+    c.speaker = ref;
+    c.chain = { outlet: opts.outlet ?? null, author: ref, claimant: ref };
+    c.subjects = [...new Map(d.subjects.map((e) => discourse.canonical(e)).filter((e) => e !== speaker).map((e) => [e.key, e])).values()].map((e) => entityRef(e)!);
+    c.features.claimant = speaker?.key ?? null;
+    c.features.subjects = c.subjects.map((e) => e.key);
+    c.text = ref ? `${ref.name} ${STANCE_VERB[c.stance]}: ${d.content}` : oneLine(c.quote);
+    c.fingerprint = fingerprint([language, speaker?.key ?? '', c.stance, fold(d.content).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()].join('\u0000'));
+    return c;
+  });
   claims.sort((x, y) => x.start - y.start || x.end - y.end);
   // The same span found twice (e.g. by a verb and a continuation) is one claim.
   const unique = claims.filter((c, i) => !claims.slice(0, i).some((d) => d.start === c.start && d.end === c.end));
-  return {
-    language,
-    clutter: layout.clutter,
-    sentences,
-    claims: unique,
-  };
+  return { language, clutter: layout.clutter, sentences, claims: unique };
 }
 
-// A rebuttal that points back: a pointer word opens its content or follows its verb
-// ("Ce n'est pas…", "denies it"), and it says little of its own.
-function isAnaphoric(a: Attribution, tokens: Token[], lex: Lexicon): boolean {
-  const pointers = wordSet(lex.pointers);
-  const stop = wordSet(lex.stopwords);
+/**
+ * A stable 64-bit hash (hex) of the claim's language, claimant, stance and normalised
+ * wording: the same claim found again after the text moved gets the same fingerprint.
+ */
+function fingerprint(s: string): string {
+  // Two independent 32-bit FNV-1a lanes (different offsets) make 64 bits without BigInt.
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 13);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+interface Draft {
+  claim: AnalysedClaim;
+  speaker: Entity | null;
+  subjects: Entity[];
+  content: string;
+  /** The statement's day is written next to its verb. */
+  explicitDay: boolean;
+  /** A quotation introduced by a mere "he said": it may carry on the speaker's previous act. */
+  inheritsStance: boolean;
+}
+
+// A rebuttal that points back: a demonstrative opens it ("Ce n'est pas…", "This is not true") or
+// an object pronoun follows its verb ("denies it"), and it says little of its own.
+function isAnaphoric(a: Attribution, tokens: Token[], p: Prepared): boolean {
   const content = tokens.filter((t) => t.s >= a.content.start && t.e <= a.content.end && t.kind === 'word');
-  const head = content.slice(0, 2);
-  return head.some((t) => pointers.has(t.low)) && content.filter((t) => !stop.has(t.low)).length <= 12;
+  const own = content.filter((t) => !p.stop.has(t.low));
+  const opens = !!content[0] && p.pointers.has(content[0].low);
+  // An object pronoun closing the clause or followed by an adverb: "denies it", "denies it forcefully".
+  const at = a.verb ? tokens.findIndex((t) => t.s >= a.verb!.end) : -1;
+  const next = at >= 0 ? tokens[at + 1] : undefined;
+  const object = at >= 0 && p.objectPointers.has(tokens[at]!.low) && (!next || next.kind === 'punct' || /(?:ly|ment)$/u.test(next.low));
+  // "rejected the accusation", "a rejeté ces critiques", "rejected the result": a definite object
+  // and nothing more names what was said before.
+  const answersStatement = a.stance === 'deny' && a.neutral === false && own.length <= 3 && (own.some((t) => p.speechNouns.has(t.low)) || (!!content[0] && p.definite.has(content[0].low) && own.length <= 2));
+  return ((opens || object) && own.length <= 12) || answersStatement;
 }

@@ -37,10 +37,15 @@ export function trim(text: string, start: number, end: number): Span {
 const CLOSERS = /^[\s]*[»”’")\]]+/u;
 
 /** Sentences of one paragraph, as trimmed spans of the original text. */
+const abbreviations = new WeakMap<Lexicon, Set<string>>();
+
 export function segmentParagraph(text: string, para: Span, lex: Lexicon): Span[] {
-  const abbrev = new Set(lex.abbreviations);
+  let abbrev = abbreviations.get(lex);
+  if (!abbrev) abbreviations.set(lex, (abbrev = new Set(lex.abbreviations)));
   const raw: Span[] = [];
   const body = text.slice(para.start, para.end);
+  // A paragraph with no sentence end before its last characters is one sentence: no need for ICU.
+  if (!/[.!?…][\s»”"’)]*\s\S/u.test(body)) return [trim(text, para.start, para.end)];
   for (const seg of segmenter(lex.code).segment(body)) {
     const s = para.start + seg.index;
     raw.push({ start: s, end: s + seg.segment.length });

@@ -23,6 +23,7 @@ interface Prepared {
   negations: Set<string>;
   conditionals: Set<string>;
   aux: Set<string>;
+  modals: Set<string>;
 }
 const cache = new WeakMap<Lexicon, Prepared>();
 function prepare(lex: Lexicon): Prepared {
@@ -40,6 +41,7 @@ function prepare(lex: Lexicon): Prepared {
     negations: wordSet(lex.negations),
     conditionals: wordSet(lex.conditionals),
     aux: wordSet(lex.auxiliaries),
+    modals: wordSet(lex.modals),
   };
   cache.set(lex, p);
   return p;
@@ -68,15 +70,23 @@ export function decideStance(a: Attribution, tokens: Token[], quotes: Quote[], l
     firstClause.push(t);
   }
   const contentNegated = content.some((t) => isNegation(t, lex));
-  const clauseNegated = firstClause.some((t) => isNegation(t, lex));
+  // A denial negates what happened ("we did not talk", "je n'ai jamais triché"), near the start of
+  // the statement; a negated modal ("cannot", "will not hesitate") is a stance on the future.
+  const words = firstClause.filter((t) => t.kind === 'word').slice(0, 6);
+  const clauseNegated = words.some((t) => isNegation(t, lex)) && !words.some((t) => p.modals.has(t.low));
   const confirmed = hasCue(content, p.confirm, p.aux);
-  const negative = (s: Stance, negated: boolean): StanceResult => ({ stance: s, negated, polarity: s === 'deny' || (contentNegated && !confirmed) ? 'negative' : 'positive' });
+  const negative = (s: Stance, negated: boolean): StanceResult => ({
+    stance: s,
+    negated,
+    polarity: s === 'deny' || (s === 'assert' && contentNegated && !confirmed) ? 'negative' : 'positive',
+  });
 
   if (!a.neutral) {
     if (a.negated) return { stance: a.stance === 'confirm' ? 'question' : 'assert', negated: true, polarity: a.stance === 'deny' ? 'positive' : 'negative' };
     return negative(a.stance, false);
   }
-  if (a.negated) return { stance: 'assert', negated: true, polarity: 'negative' };
+  // "did not say": nothing was stated, so nothing is denied either.
+  if (a.negated) return { stance: 'assert', negated: true, polarity: 'positive' };
   if (confirmed) return { stance: 'confirm', negated: false, polarity: 'positive' };
   if (hasCue(quoted, p.deny, p.aux)) return { stance: 'deny', negated: false, polarity: 'negative' };
   if (a.quoted && clauseNegated) return { stance: 'deny', negated: false, polarity: 'negative' };

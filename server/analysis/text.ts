@@ -23,6 +23,8 @@ export interface Token {
 }
 
 export function fold(s: string): string {
+  // Most words are plain ASCII: skip Unicode normalisation for them (it dominates the profile).
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘`´]/g, "'");
 }
 
@@ -47,18 +49,24 @@ function prepared(lex: Lexicon) {
   return p;
 }
 
-function make(text: string, s: number, e: number, extra: Partial<Token> = {}): Token {
+const ASCII = /^[\x00-\x7f]*$/;
+const LETTER = /[\p{L}\p{M}]/u;
+
+function make(text: string, s: number, e: number, kind?: Token['kind'], inverted?: boolean): Token {
   const raw = text.slice(s, e);
-  const low = lower(raw);
-  const first = raw.codePointAt(0) ?? 0;
-  const isNum = /^\p{N}/u.test(raw);
-  const isWord = /^[\p{L}\p{M}\p{N}]/u.test(raw);
-  return {
-    s, e, raw, low, fold: fold(raw),
-    kind: isNum ? 'num' : isWord ? 'word' : 'punct',
-    cap: isWord && !isNum && String.fromCodePoint(first) !== String.fromCodePoint(first).toLowerCase(),
-    ...extra,
+  const ascii = ASCII.test(raw);
+  const low = ascii ? raw.toLowerCase() : lower(raw);
+  const c = raw.charCodeAt(0);
+  const first = raw[0]!;
+  const isNum = c >= 48 && c <= 57 || (!ascii && /^\p{N}/u.test(raw));
+  const isWord = isNum || (c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LETTER.test(first));
+  const t: Token = {
+    s, e, raw, low, fold: ascii ? low : fold(raw),
+    kind: kind ?? (isNum ? 'num' : isWord ? 'word' : 'punct'),
+    cap: isWord && !isNum && first !== first.toLowerCase(),
   };
+  if (inverted) t.inverted = true;
+  return t;
 }
 
 /** Tokens of text[start, end). */
@@ -91,24 +99,43 @@ export function tokenize(text: string, start: number, end: number, lex: Lexicon)
         const inv = inversion.exec(word);
         if (inv && inv[1] && inv[2]) {
           out.push(make(text, s, s + inv[1].length));
-          out.push(make(text, e - inv[2].length, e, { inverted: true }));
+          out.push(make(text, e - inv[2].length, e, undefined, true));
           continue;
         }
       }
+    }
+    // A possessive is its own token, so "Poland's" still names Poland.
+    const poss = e - s > 3 && (text[e - 2] === "'" || text[e - 2] === '’') && text[e - 1] === 's' ? /^(.{2,}?)(['’]s)$/u.exec(text.slice(s, e)) : null;
+    if (poss && /^\p{L}/u.test(poss[1]!)) {
+      out.push(make(text, s, s + poss[1]!.length));
+      out.push(make(text, s + poss[1]!.length, e, 'punct'));
+      continue;
     }
     if (s < e) out.push(make(text, s, e));
   }
   return out;
 }
 
+const stemCache = new WeakMap<Lexicon, { suffixes: string[]; memo: Map<string, string> }>();
+
 /** Light stemmer: the lexicon's suffixes, longest first, keeping at least four letters. */
 export function stem(word: string, lex: Lexicon): string {
+  let c = stemCache.get(lex);
+  if (!c) stemCache.set(lex, (c = { suffixes: lex.stemSuffixes.map(fold), memo: new Map() }));
+  const hit = c.memo.get(word);
+  if (hit !== undefined) return hit;
   const w = fold(word);
-  for (const suf of lex.stemSuffixes) {
-    const f = fold(suf);
-    if (w.length - f.length >= 4 && w.endsWith(f)) return w.slice(0, w.length - f.length);
+  let out = w;
+  for (const f of c.suffixes) {
+    if (w.length - f.length >= 4 && w.endsWith(f)) {
+      out = w.slice(0, w.length - f.length);
+      break;
+    }
   }
-  return w;
+  // Bounded: a long-running process analyses many articles.
+  if (c.memo.size > 50000) c.memo.clear();
+  c.memo.set(word, out);
+  return out;
 }
 
 export interface PhraseEntry<T> {
@@ -138,18 +165,21 @@ export class PhraseIndex<T> {
   match(tokens: Token[], i: number, gap?: (t: Token) => boolean): { end: number; value: T } | null {
     const t = tokens[i];
     if (!t) return null;
-    const list = this.byFirst.get(t[this.key]);
+    const folded = this.key === 'fold';
+    const list = this.byFirst.get(folded ? t.fold : t.low);
     if (!list) return null;
     for (const entry of list) {
       let j = i + 1;
       let ok = true;
       for (let k = 1; k < entry.tokens.length; k++) {
+        const want = entry.tokens[k];
         let skipped = 0;
-        while (gap && tokens[j] && tokens[j]![this.key] !== entry.tokens[k] && gap(tokens[j]!) && skipped < 2) {
-          j++;
+        let next = tokens[j];
+        while (gap && next && (folded ? next.fold : next.low) !== want && gap(next) && skipped < 2) {
+          next = tokens[++j];
           skipped++;
         }
-        if (tokens[j]?.[this.key] !== entry.tokens[k]) {
+        if (!next || (folded ? next.fold : next.low) !== want) {
           ok = false;
           break;
         }

@@ -26,6 +26,7 @@ import {
 } from '../../db/schema/index.ts';
 import { quoteSelector } from './anchors.ts';
 import { normalizeAlias } from './entities.ts';
+import { indexClaimsForMatching } from './matching.ts';
 
 // The curated demo: the two seed articles turned into claims, links, reviews and a story.
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -235,6 +236,9 @@ export async function seedDemo(db: Db, dir = seedsDir): Promise<{ created: boole
         addedAt: recorded.claims.get(c.key),
       })),
     );
+
+    // Same-claim candidates find the demo's claims too: give them matching keys now.
+    await indexClaimsForMatching(tx, demo.claims.length);
 
     await recordAudit(tx, {
       userId: null,

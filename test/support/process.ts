@@ -7,7 +7,7 @@ const root = resolve(import.meta.dirname, '../..');
 export type Started = { child: ChildProcess; url: string; output: () => string; stop(): Promise<number | null> };
 
 /** Starts `server/main.ts` as `npm start` does and waits for "ready on http://…". */
-export function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<Started> {
+export function startServer(env: Record<string, string>, timeoutMs = 180_000): Promise<Started> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },

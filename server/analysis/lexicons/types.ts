@@ -7,7 +7,7 @@
 
 export type Stance = 'assert' | 'deny' | 'confirm' | 'warn' | 'accuse' | 'question';
 export type Gender = 'm' | 'f';
-export type ClutterKind = 'search' | 'section' | 'heading' | 'credit' | 'widget' | 'teaser';
+export type ClutterKind = 'search' | 'section' | 'heading' | 'credit' | 'widget' | 'teaser' | 'dateline';
 
 export interface ReportingVerb {
   /** Inflected forms (one or more tokens each). Adverbs may appear between tokens of a form. */
@@ -39,6 +39,8 @@ export interface Pronoun {
   form: string;
   gender?: Gender;
   plural?: boolean;
+  /** Points to an organisation or thing ("it"). */
+  neuter?: boolean;
 }
 
 export interface Cue {
@@ -91,6 +93,8 @@ export interface Lexicon {
   agentMarkers: string[];
   /** Adverbs and particles allowed between subject and verb or verb and subject. */
   adverbs: string[];
+  /** Adverbial phrases that may sit between subject and verb ("for its part", "de son côté"). */
+  parentheticals: string[];
   /** Word endings that make a word an adverb ("ly", "ment"). */
   adverbSuffixes: string[];
   negations: string[];
@@ -112,6 +116,24 @@ export interface Lexicon {
   pronouns: Pronoun[];
   /** Words that point back at something said before ("denies it", "Ce n'est pas…"): a rebuttal. */
   pointers: string[];
+  /** Definite articles and demonstratives: "rejected the result" answers a result already stated. */
+  definiteDeterminers: string[];
+  /** Object pronouns right after a verb that point back ("denies it", "le dément"). */
+  objectPointers: string[];
+  /** Modal verbs: a negated modal ("cannot", "will not") is not a denial. */
+  modals: string[];
+  /** Words of promises and plans ("will", "promised"): pledges are not check-worthy. */
+  pledgeWords: string[];
+  /** Endings of verb forms that announce or promise ("-rait", "-ront"). */
+  pledgeSuffixes: string[];
+  /** Endings of present participles ("blaming", "estimant"): a clause whose subject is the sentence's. */
+  participleSuffixes: string[];
+  /** Endings of lowercase adjectives that continue an organisation's name ("Conseil constitutionnel"). */
+  nameAdjectiveSuffixes: string[];
+  /** Lowercase words allowed inside a proper name ("Bank of England", "Conseil d'Etat"). */
+  nameConnectors: string[];
+  /** Object pronouns ("him", "lui"): a source after "according to". */
+  objectPronouns: Pronoun[];
   /** Anaphoric noun phrases that point back to the last person named ("the latter"). */
   anaphors: string[];
   titles: { form: string; gender?: Gender }[];
@@ -137,8 +159,12 @@ export interface Lexicon {
   opinionWords: string[];
 
   // --- dates
-  /** Words that may begin a date expression; sentences without a digit or one of these skip the date parser. */
+  /** Words that may begin a date expression; the date parser only reads around these and numeric dates. */
   dateWords: string[];
+  /** Weekday names, Sunday first (several spellings of one day separated by "|"). */
+  weekdays: string[];
+  /** Days counted from publication ("yesterday": -1): resolved without the date parser. */
+  relativeDays: Record<string, number>;
 
   // --- clutter
   clutter: ClutterPattern[];

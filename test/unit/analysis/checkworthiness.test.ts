@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkworthiness } from '../../../server/analysis/checkworthiness.ts';
+import { claims, claimWith } from './helpers.ts';
+
+const base = { attributed: false, stance: 'assert' as const, entities: 0, numbers: 0, dates: 0, quoted: false, hedges: 0, opinions: 0, pledges: 0, words: 12, caption: false, question: false };
+
+test('scores stay in [0, 1] and rise with verifiable content', () => {
+  const plain = checkworthiness(base);
+  const rich = checkworthiness({ ...base, attributed: true, stance: 'deny', entities: 3, numbers: 2, dates: 1 });
+  assert.ok(plain >= 0 && plain <= 1 && rich >= 0 && rich <= 1);
+  assert.ok(rich > plain);
+});
+
+test('hedges, opinions, pledges and captions lower the score', () => {
+  const plain = checkworthiness({ ...base, entities: 2 });
+  for (const worse of [{ hedges: 2 }, { opinions: 2 }, { pledges: 1 }, { caption: true }, { question: true }]) {
+    assert.ok(checkworthiness({ ...base, entities: 2, ...worse }) < plain, JSON.stringify(worse));
+  }
+});
+
+test('a dated, numbered denial outranks an opinion', () => {
+  const list = claims('The ministry denied on Tuesday that 4,000 jobs would be cut. Critics said the plan was a shameful betrayal.', 'en');
+  assert.ok(claimWith(list, '4,000 jobs').checkworthiness > claimWith(list, 'shameful').checkworthiness);
+});

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findDates, latestWeekday } from '../../../server/analysis/dates.ts';
+import { getLexicon } from '../../../server/analysis/lexicons/index.ts';
+
+const dates = (text: string, code: string, published: string | null) =>
+  findDates(text, { start: 0, end: text.length }, getLexicon(code), published).map((d) => d.value);
+
+test('a weekday is the latest such day on or before publication', () => {
+  // Wednesday 11 December 2019: "Tuesday" is the 10th, "Thursday" the 5th (not the 12th).
+  assert.deepEqual(dates('The minister said on Tuesday that talks had failed.', 'en', '2019-12-11'), ['2019-12-10']);
+  assert.deepEqual(dates('The court ruled on Thursday.', 'en', '2019-12-11'), ['2019-12-05']);
+  assert.deepEqual(dates('Il a été reçu mardi par le président.', 'fr', '2019-12-11'), ['2019-12-10']);
+  assert.equal(latestWeekday(3, '2019-12-11'), '2019-12-11');
+});
+
+test('a weekday in a sentence about the future is the next one', () => {
+  assert.deepEqual(dates('The mission said it would publish its report on Thursday.', 'en', '2022-10-11'), ['2022-10-13']);
+});
+
+test('relative days and partial dates', () => {
+  assert.deepEqual(dates('Hier, le gouvernement a reculé.', 'fr', '2024-01-26'), ['2024-01-25']);
+  assert.deepEqual(dates('In May 2017, photos of the visit were published.', 'en', '2019-12-11'), ['2017-05']);
+  assert.deepEqual(dates('Le 11 décembre 2019, à Washington.', 'fr', null), ['2019-12-11']);
+});
+
+test('a day and month without a year is not later than publication', () => {
+  assert.deepEqual(dates('The sample was collected on July 2.', 'en', '2022-07-13'), ['2022-07-02']);
+  assert.deepEqual(dates('The sample was collected on December 20.', 'en', '2022-07-13'), ['2021-12-20']);
+});
+
+test('without a publication date, relative days are not guessed', () => {
+  assert.deepEqual(dates('The minister said on Tuesday that talks had failed.', 'en', null), []);
+});

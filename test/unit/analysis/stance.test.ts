@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { claims, claimWith } from './helpers.ts';
+
+test('denial verbs in both languages', () => {
+  assert.equal(claimWith(claims('The mayor denied receiving any payment from the developer.', 'en'), 'payment').stance, 'deny');
+  assert.equal(claimWith(claims("Le maire a démenti avoir reçu de l'argent du promoteur.", 'fr'), 'argent').stance, 'deny');
+});
+
+test('a negated denial is not a denial', () => {
+  const fr = claimWith(claims("L'Elysée n'a pas démenti que le président envisageait un remaniement.", 'fr'), 'remaniement');
+  assert.equal(fr.stance, 'assert');
+  assert.equal(fr.negated, true);
+  assert.equal(claimWith(claims('The ministry did not deny that talks had taken place.', 'en'), 'talks').stance, 'assert');
+});
+
+test('confirm, warn, accuse, question', () => {
+  assert.equal(claimWith(claims('The club confirmed that its coach had resigned.', 'en'), 'coach').stance, 'confirm');
+  assert.equal(claimWith(claims('La banque centrale a mis en garde contre une hausse des prix.', 'fr'), 'hausse').stance, 'warn');
+  assert.equal(claimWith(claims('The union accused the company of breaking the law.', 'en'), 'breaking').stance, 'accuse');
+  assert.equal(claimWith(claims('Critics questioned whether the figures were accurate.', 'en'), 'figures').stance, 'question');
+});
+
+test('a neutral verb takes its stance from what is said', () => {
+  // An emphatic confirmation of a disputed fact.
+  assert.equal(claimWith(claims('Le porte-parole Jean Roux a assuré que le ministre avait bien signé le décret.', 'fr'), 'décret').stance, 'confirm');
+  // A quoted rebuttal in the negative.
+  assert.equal(claimWith(claims('"We never discussed the merger," said chairman Paul Kemp.', 'en'), 'merger').stance, 'deny');
+  // A negated modal is a stance on the future, not a denial.
+  assert.equal(claimWith(claims('"We will not hesitate to raise rates," said Governor Adam Wrona.', 'en'), 'raise rates').stance, 'assert');
+  // A conditional threat is a warning.
+  assert.equal(claimWith(claims('"If they cross the line, we will respond," said General Omar Haddad.', 'en'), 'cross the line').stance, 'warn');
+  // A quoted dismissal is a denial.
+  assert.equal(claimWith(claims('Minister Eva Lind said the report was "absurd".', 'en'), 'report').stance, 'deny');
+});
+
+test('a quotation after a denial carries the denial on', () => {
+  const list = claims('Coach Ivan Petrov denied the claims. "This is a story about nothing," he said.', 'en');
+  assert.equal(claimWith(list, 'story about nothing').stance, 'deny');
+});
