@@ -23,7 +23,12 @@ export const reviews = pgTable(
     approvedById: integer('approved_by_id').references(() => users.id, { onDelete: 'set null' }),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
   },
-  (t) => [index('reviews_claim_idx').on(t.claimId, t.createdAt), index('reviews_created_at_idx').on(t.createdAt)],
+  (t) => [
+    index('reviews_claim_idx').on(t.claimId, t.createdAt),
+    index('reviews_created_at_idx').on(t.createdAt),
+    // The feed of new verdicts and the public API read approved reviews newest first.
+    index('reviews_approved_at_idx').on(t.approvedAt),
+  ],
 );
 
 export const reviewEvidence = pgTable(
