@@ -57,6 +57,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 function openPostgres(url: string, max: number): Database {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'claimline' });
+  // An idle connection the server drops (restart, failover, a dropped test database) is removed
+  // by the pool and the next query opens a new one; without a listener it would crash the process.
+  pool.on('error', () => {});
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     db,

@@ -9,13 +9,17 @@ import { csrfProtection, sessions } from './http/auth.ts';
 import { errorHandler, notFound } from './http/errors.ts';
 import { locale } from './http/locale.ts';
 import { useEta } from './http/render.ts';
+import { site } from './http/site.ts';
 import './http/types.ts';
 import { assetsRouter, assetVersions } from './routes/assets.ts';
 import { accountRouter } from './routes/account.ts';
 import { adminRouter } from './routes/admin.ts';
 import { authRouter } from './routes/auth.ts';
+import { apiRouter } from './routes/api.ts';
 import { deskRouter } from './routes/desk.ts';
+import { feedsRouter } from './routes/feeds.ts';
 import { pagesRouter } from './routes/pages.ts';
+import { searchRouter } from './routes/search.ts';
 import { sourcesRouter } from './routes/sources.ts';
 
 export type AppDeps = { database: Database; config: Config; logger: Logger };
@@ -69,9 +73,11 @@ export function createApp({ database, config, logger }: AppDeps): Express {
   });
   app.use(assetsRouter({ immutable: config.env === 'production' }));
   app.use(cookieParser());
+  // Before the body parsers, so even a malformed request gets its error page in the reader's language.
+  app.use(locale);
+  app.use(site(config));
   app.use(express.urlencoded({ extended: false, limit: '2mb' }));
   app.use(express.json({ limit: '2mb' }));
-  app.use(locale);
   // Who is asking, then whether a state-changing request really comes from our own pages.
   app.use(sessions(config.session));
   app.use(csrfProtection());
@@ -83,6 +89,9 @@ export function createApp({ database, config, logger }: AppDeps): Express {
   // Before the reader's pages: an editor's GET /sources/:id is the working view of the article.
   app.use(sourcesRouter(config));
   app.use(pagesRouter);
+  app.use(searchRouter);
+  app.use(apiRouter);
+  app.use(feedsRouter);
   app.use(deskRouter);
   app.use(accountRouter(config));
   app.use(adminRouter);

@@ -21,6 +21,10 @@ const EnvSchema = z.object({
   // Number of reverse proxies in front of the app (X-Forwarded-For / -Proto are trusted that far).
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   SEED_ON_EMPTY: flag.default(true),
+  // The organisation that publishes the fact-checks (ClaimReview author, feed author).
+  PUBLISHER_NAME: z.string().trim().min(1).default('Claimline'),
+  PUBLISHER_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+  PUBLISHER_LOGO_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
   ALLOW_PRIVATE_FETCH: flag.default(false),
   // Article import: how long a page fetch may take, and the largest page or file accepted.
   IMPORT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
@@ -41,6 +45,7 @@ export type Config = {
   trustProxy: number;
   seedOnEmpty: boolean;
   allowPrivateFetch: boolean;
+  publisher: { name: string; url: string | undefined; logoUrl: string | undefined };
   importTimeoutMs: number;
   importMaxBytes: number;
   session: { idleMs: number; maxAgeMs: number };
@@ -69,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     seedOnEmpty: e.SEED_ON_EMPTY,
     allowPrivateFetch: e.ALLOW_PRIVATE_FETCH,
+    publisher: { name: e.PUBLISHER_NAME, url: e.PUBLISHER_URL ?? e.BASE_URL, logoUrl: e.PUBLISHER_LOGO_URL },
     importTimeoutMs: e.IMPORT_TIMEOUT_MS,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     session: { idleMs: e.SESSION_IDLE_HOURS * 3600_000, maxAgeMs: e.SESSION_MAX_DAYS * 86_400_000 },

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { auditEvents, users } from '../schema/index.ts';
 
@@ -41,4 +41,20 @@ export function listAuditOfClaim(ex: Executor, claimId: number, limit = 200) {
     .where(and(eq(auditEvents.claimId, claimId)))
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(limit);
+}
+
+/** Changes to a claim itself after a moment, oldest first: what an "as of" view undoes. */
+export function listClaimChangesAfter(ex: Executor, claimId: number, after: Date) {
+  return ex
+    .select({ at: auditEvents.at, action: auditEvents.action, before: auditEvents.before })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.claimId, claimId),
+        eq(auditEvents.subjectType, 'claim'),
+        eq(auditEvents.subjectId, claimId),
+        gt(auditEvents.at, after),
+      ),
+    )
+    .orderBy(asc(auditEvents.at), asc(auditEvents.id));
 }

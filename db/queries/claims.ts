@@ -98,6 +98,8 @@ export function listMentionsOfClaim(ex: Executor, claimId: number) {
       role: mentions.role,
       stance: mentions.stance,
       anchorState: mentions.anchorState,
+      language: mentions.language,
+      createdAt: mentions.createdAt,
       sourceTitle: sources.title,
       sourceUrl: sources.url,
       sourcePublisher: sources.publisher,
@@ -274,6 +276,56 @@ export function listFirstMentionsWithBody(ex: Executor, claimIds: number[]) {
 export async function findClaimMatching(ex: Executor, id: number) {
   const rows = await ex.select({ matchKeys: claims.matchKeys, matchFeatures: claims.matchFeatures }).from(claims).where(eq(claims.id, id)).limit(1);
   return rows[0];
+}
+
+/**
+ * Every link touching a claim, retracted and unaccepted ones included: the reader pages decide
+ * what was visible when (server/domain/asof.ts), so a past view can show a link since retracted.
+ */
+export function listReaderLinksOfClaim(ex: Executor, claimId: number) {
+  return ex
+    .select({
+      id: claimLinks.id,
+      fromClaimId: claimLinks.fromClaimId,
+      toClaimId: claimLinks.toClaimId,
+      kind: claimLinks.kind,
+      origin: claimLinks.origin,
+      createdAt: claimLinks.createdAt,
+      acceptedAt: claimLinks.acceptedAt,
+      deprecatedAt: claimLinks.deprecatedAt,
+    })
+    .from(claimLinks)
+    .where(or(eq(claimLinks.fromClaimId, claimId), eq(claimLinks.toClaimId, claimId)))
+    .orderBy(claimLinks.id);
+}
+
+/** Links between claims of one set (a story's, a person's), retracted ones included. */
+export function listLinksAmong(ex: Executor, ids: number[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return ex
+    .select({
+      id: claimLinks.id,
+      fromClaimId: claimLinks.fromClaimId,
+      toClaimId: claimLinks.toClaimId,
+      kind: claimLinks.kind,
+      origin: claimLinks.origin,
+      createdAt: claimLinks.createdAt,
+      acceptedAt: claimLinks.acceptedAt,
+      deprecatedAt: claimLinks.deprecatedAt,
+    })
+    .from(claimLinks)
+    .where(and(inArray(claimLinks.fromClaimId, ids), inArray(claimLinks.toClaimId, ids)))
+    .orderBy(claimLinks.id);
+}
+
+/** The approved reviews of several claims: enough to know each one's published status at any time. */
+export function listApprovedReviewsOfClaims(ex: Executor, ids: number[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return ex
+    .select({ id: reviews.id, claimId: reviews.claimId, status: reviews.status, approvedAt: reviews.approvedAt })
+    .from(reviews)
+    .where(and(inArray(reviews.claimId, ids), isNotNull(reviews.approvedAt)))
+    .orderBy(reviews.approvedAt, reviews.id);
 }
 
 // --- Editing (optimistic locking) ---

@@ -32,9 +32,18 @@ export async function listStoryClaimIds(ex: Executor, storyId: number): Promise<
 
 export function listStoriesOfClaim(ex: Executor, claimId: number) {
   return ex
-    .select({ slug: stories.slug, title: stories.title })
+    .select({ slug: stories.slug, title: stories.title, addedAt: storyClaims.addedAt })
     .from(storyClaims)
     .innerJoin(stories, eq(stories.id, storyClaims.storyId))
     .where(eq(storyClaims.claimId, claimId))
     .orderBy(stories.title);
+}
+
+/** A story's claims with when each joined it, in the editor's order. */
+export function listStoryEntries(ex: Executor, storyId: number) {
+  return ex
+    .select({ claimId: storyClaims.claimId, position: storyClaims.position, addedAt: storyClaims.addedAt })
+    .from(storyClaims)
+    .where(eq(storyClaims.storyId, storyId))
+    .orderBy(storyClaims.position, storyClaims.claimId);
 }

@@ -1,7 +1,6 @@
-import { relations, sql } from 'drizzle-orm';
+import { relations, sql, type SQL } from 'drizzle-orm';
 import {
   check,
-  customType,
   date,
   index,
   integer,
@@ -17,6 +16,7 @@ import type { ClaimFeatures } from '../../server/analysis/index.ts';
 import { entities } from './entities.ts';
 import { sources } from './sources.ts';
 import { statuses } from './statuses.ts';
+import { tsvector } from './types.ts';
 import { users } from './users.ts';
 
 export const datePrecisions = ['day', 'month', 'year'] as const;
@@ -35,8 +35,6 @@ export const anchorStates = ['anchored', 'orphaned', 'retired'] as const;
 export type AnchorState = (typeof anchorStates)[number];
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** The text-search configuration of a claim's language; others fall back to 'simple' (no stemming). */
 export const searchConfigSql = (language: unknown) =>
@@ -87,12 +85,19 @@ export const claims = pgTable(
     textSearch: tsvector('text_search').generatedAlwaysAs(
       (): ReturnType<typeof sql> => sql`to_tsvector(${searchConfigSql(sql.raw('"claims"."language"'))}, "claims"."text")`,
     ),
+    // Reader search: the same, accents folded (claimline_ts_config: migration 0005), so that
+    // "ingerence" finds "ingérence" and snippets keep their accents.
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      (): SQL => sql`to_tsvector(claimline_ts_config(${claims.language}), ${claims.text})`,
+    ),
   },
   (t) => [
     index('claims_match_keys_idx').using('gin', t.matchKeys),
     index('claims_text_search_idx').using('gin', t.textSearch),
     index('claims_claimant_idx').on(t.claimantId),
     index('claims_status_idx').on(t.status),
+    index('claims_published_status_idx').on(t.publishedStatus),
+    index('claims_search_idx').using('gin', t.searchVector),
     index('claims_created_at_idx').on(t.createdAt),
     index('claims_claimed_on_idx').on(t.claimedOn),
     index('claims_merged_into_idx').on(t.mergedIntoId),
@@ -127,10 +132,16 @@ export const mentions = pgTable(
     stance: text('stance', { enum: stances }).notNull().default('assert'),
     // Who makes the statement in this source (usually the claimant; a reported speaker otherwise).
     speakerId: integer('speaker_id').references(() => entities.id, { onDelete: 'set null' }),
+    // The quote's language; a trigger fills it from the source when left null (migration 0007).
+    language: text('language'),
     createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      (): SQL => sql`to_tsvector(claimline_ts_config(${mentions.language}), ${mentions.quote})`,
+    ),
   },
   (t) => [
+    index('mentions_search_idx').using('gin', t.searchVector),
     unique('mentions_claim_source_span_key').on(t.claimId, t.sourceId, t.start, t.end),
     index('mentions_source_idx').on(t.sourceId, t.start),
     index('mentions_claim_idx').on(t.claimId),

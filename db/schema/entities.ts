@@ -36,6 +36,8 @@ export const entityAliases = pgTable(
   (t) => [
     unique('entity_aliases_entity_normalized_key').on(t.entityId, t.normalized),
     index('entity_aliases_normalized_idx').on(t.normalized),
+    // Fuzzy name lookup (Sergei / Sergey / Sergueï) with pg_trgm.
+    index('entity_aliases_normalized_trgm_idx').using('gin', t.normalized.op('gin_trgm_ops')),
   ],
 );
 

@@ -27,7 +27,12 @@ export const reviews = pgTable(
     rejectedAt: timestamp('rejected_at', { withTimezone: true }),
     rejectionNote: text('rejection_note'),
   },
-  (t) => [index('reviews_claim_idx').on(t.claimId, t.createdAt), index('reviews_created_at_idx').on(t.createdAt)],
+  (t) => [
+    index('reviews_claim_idx').on(t.claimId, t.createdAt),
+    index('reviews_created_at_idx').on(t.createdAt),
+    // The feed of new verdicts and the public API read approved reviews newest first.
+    index('reviews_approved_at_idx').on(t.approvedAt),
+  ],
 );
 
 export const reviewEvidence = pgTable(

@@ -1,5 +1,6 @@
-import { relations, sql } from 'drizzle-orm';
+import { relations, sql, type SQL } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { tsvector } from './types.ts';
 import { users } from './users.ts';
 
 export const sourceKinds = ['article', 'statement', 'transcript', 'social', 'document'] as const;
@@ -37,9 +38,15 @@ export const sources = pgTable(
     createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // Title weighted above the body, both in the source's language (migration 0005).
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector(claimline_ts_config(${sources.language}), ${sources.title}), 'A') || setweight(to_tsvector(claimline_ts_config(${sources.language}), coalesce(${sources.body}, '')), 'D')`,
+    ),
   },
   (t) => [
     uniqueIndex('sources_body_hash_key').on(t.bodyHash),
+    index('sources_search_idx').using('gin', t.searchVector),
     index('sources_url_idx').on(t.url),
     index('sources_published_on_idx').on(t.publishedOn),
     index('sources_syndicated_from_idx').on(t.syndicatedFromId),

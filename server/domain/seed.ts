@@ -66,6 +66,9 @@ const Demo = z.object({
       eventOn: isoDate.nullable(),
       eventPrecision: z.enum(['day', 'month', 'year']).nullable(),
       checkworthiness: z.number().min(0).max(1),
+      // When the newsroom recorded the claim, so the demo's "as of" views tell the story in
+      // the order it unfolded. Absent: the moment of seeding.
+      recordedAt: z.iso.datetime().optional(),
       subjects: z.array(z.string()),
       mentions: z.array(
         z.object({
@@ -119,10 +122,14 @@ export async function seedDemo(db: Db, dir = seedsDir): Promise<{ created: boole
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     if (await findStoryBySlug(tx, demo.story.slug)) return { created: false, claims: 0 };
 
+    const recorded = recordedTimes(demo);
     const sourceIds = new Map<string, number>();
     for (const s of demo.sources) {
       const body = bodies.get(s.key)!;
-      sourceIds.set(s.key, await upsertSource(tx, s, body, s.syndicatedFrom ? sourceIds.get(s.syndicatedFrom) : undefined));
+      sourceIds.set(
+        s.key,
+        await upsertSource(tx, s, body, s.syndicatedFrom ? sourceIds.get(s.syndicatedFrom) : undefined, recorded.sources.get(s.key)),
+      );
     }
 
     const entityIds = new Map<string, number>();
@@ -135,9 +142,12 @@ export async function seedDemo(db: Db, dir = seedsDir): Promise<{ created: boole
 
     const claimIds = new Map<string, number>();
     for (const c of demo.claims) {
+      const recordedAt = c.recordedAt ? new Date(c.recordedAt) : undefined;
       const [row] = await tx
         .insert(claims)
         .values({
+          createdAt: recordedAt,
+          updatedAt: recordedAt,
           text: c.text,
           language: c.language,
           claimantId: c.claimant ? entityId(c.claimant) : null,
@@ -165,6 +175,7 @@ export async function seedDemo(db: Db, dir = seedsDir): Promise<{ created: boole
           role: m.role,
           stance: m.stance,
           speakerId: c.claimant ? entityId(c.claimant) : null,
+          createdAt: latest(recordedAt, recorded.sources.get(m.source)),
         });
       }
       if (c.subjects.length) {
@@ -181,12 +192,15 @@ export async function seedDemo(db: Db, dir = seedsDir): Promise<{ created: boole
     };
 
     for (const [from, kind, to] of demo.links) {
+      // A link is made once both of its claims are recorded.
+      const at = latest(recorded.claims.get(from), recorded.claims.get(to)) ?? new Date();
       await tx.insert(claimLinks).values({
         fromClaimId: claimId(from),
         toClaimId: claimId(to),
         kind,
         origin: 'editor',
-        acceptedAt: new Date(),
+        createdAt: at,
+        acceptedAt: at,
       });
     }
 
@@ -210,10 +224,18 @@ export async function seedDemo(db: Db, dir = seedsDir): Promise<{ created: boole
         .where(eq(claims.id, claimId(r.claim)));
     }
 
-    const [story] = await tx.insert(stories).values(demo.story).returning({ id: stories.id });
-    await tx
-      .insert(storyClaims)
-      .values(demo.claims.map((c, position) => ({ storyId: story!.id, claimId: claimId(c.key), position })));
+    const [story] = await tx
+      .insert(stories)
+      .values({ ...demo.story, createdAt: earliest(...recorded.claims.values()) })
+      .returning({ id: stories.id });
+    await tx.insert(storyClaims).values(
+      demo.claims.map((c, position) => ({
+        storyId: story!.id,
+        claimId: claimId(c.key),
+        position,
+        addedAt: recorded.claims.get(c.key),
+      })),
+    );
 
     // Same-claim candidates find the demo's claims too: give them matching keys now.
     await indexClaimsForMatching(tx, demo.claims.length);
@@ -229,11 +251,38 @@ export async function seedDemo(db: Db, dir = seedsDir): Promise<{ created: boole
   });
 }
 
+/**
+ * When each demo claim and source entered the newsroom: a claim at its recordedAt, a source
+ * on the morning of its publication or else with the first claim taken from it.
+ */
+function recordedTimes(demo: DemoData) {
+  const claimTimes = new Map<string, Date>();
+  for (const c of demo.claims) if (c.recordedAt) claimTimes.set(c.key, new Date(c.recordedAt));
+  const sourceTimes = new Map<string, Date>();
+  for (const s of demo.sources) {
+    const fromClaims = earliest(
+      ...demo.claims.filter((c) => c.mentions.some((m) => m.source === s.key)).map((c) => claimTimes.get(c.key)),
+    );
+    const at = s.publishedOn ? new Date(`${s.publishedOn}T08:00:00Z`) : fromClaims;
+    if (at) sourceTimes.set(s.key, at);
+  }
+  return { claims: claimTimes, sources: sourceTimes };
+}
+
+function earliest(...dates: (Date | undefined)[]): Date | undefined {
+  return dates.reduce<Date | undefined>((a, b) => (!b ? a : !a || b < a ? b : a), undefined);
+}
+
+function latest(...dates: (Date | undefined)[]): Date | undefined {
+  return dates.reduce<Date | undefined>((a, b) => (!b ? a : !a || b > a ? b : a), undefined);
+}
+
 async function upsertSource(
   tx: Tx,
   s: DemoData['sources'][number],
   body: string,
   syndicatedFromId: number | undefined,
+  recordedAt: Date | undefined,
 ): Promise<number> {
   const bodyHash = hashBody(body);
   const existing = await tx.select({ id: sources.id }).from(sources).where(eq(sources.bodyHash, bodyHash)).limit(1);
@@ -252,9 +301,11 @@ async function upsertSource(
       bodyHash,
       agency: s.agency,
       syndicatedFromId: syndicatedFromId ?? null,
+      createdAt: recordedAt,
+      updatedAt: recordedAt,
     })
     .returning({ id: sources.id });
-  await tx.insert(sourceVersions).values({ sourceId: row!.id, version: 1, body, bodyHash });
+  await tx.insert(sourceVersions).values({ sourceId: row!.id, version: 1, body, bodyHash, createdAt: recordedAt });
   return row!.id;
 }
 

@@ -40,7 +40,8 @@ export function errorHandler(error: unknown, req: Request, res: Response, _next:
   };
   res.status(status);
   res.vary('HX-Request');
-  if (req.accepts(['html', 'json']) === 'json' && !req.accepts('html')) {
+  // The JSON API answers in JSON whatever the client accepts; pages answer JSON only to JSON clients.
+  if (req.path.startsWith('/api/') || (req.accepts(['html', 'json']) === 'json' && !req.accepts('html'))) {
     res.json({ error: model.message, status, fields: model.fields });
     return;
   }

@@ -73,3 +73,22 @@ export function formatDateTime(at: Date | string | null | undefined, locale: Loc
     timeZone: 'UTC',
   }).format(date);
 }
+
+/**
+ * A date as two short lines for a chart axis: ["Tue 10 Dec", "2019"], ["May", "2017"],
+ * ["2016", ""]. Never more precise than what is known.
+ */
+export function formatDateParts(
+  iso: string | null | undefined,
+  locale: Locale,
+  precision: 'day' | 'month' | 'year' | null = 'day',
+): [string, string] {
+  if (!iso) return ['', ''];
+  const date = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return ['', ''];
+  const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
+  const year = String(date.getUTCFullYear());
+  if (precision === 'year') return [year, ''];
+  if (precision === 'month') return [new Intl.DateTimeFormat(tag, { month: 'long', timeZone: 'UTC' }).format(date), year];
+  return [new Intl.DateTimeFormat(tag, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date), year];
+}

@@ -15,6 +15,7 @@ const staticDir = join(viewsDir, 'static');
 export const assetVersions = {
   htmx: htmxVersion,
   css: createHash('sha256').update(readFileSync(join(staticDir, 'app.css'))).digest('hex').slice(0, 10),
+  readersJs: createHash('sha256').update(readFileSync(join(staticDir, 'readers.js'))).digest('hex').slice(0, 10),
   selection: createHash('sha256').update(readFileSync(join(staticDir, 'selection.js'))).digest('hex').slice(0, 10),
 };
 

@@ -85,7 +85,7 @@ describe('reader pages on the demo data', () => {
     assert.ok(entity.querySelectorAll('.claim-card').length >= 4);
     const { doc: story } = await page('/stories/lavrov-in-washington-december-2019');
     assert.equal(textOf(story.querySelector('h1')), 'Lavrov in Washington, December 2019');
-    assert.ok(story.querySelectorAll('.claim-card').length >= 20);
+    assert.ok(story.querySelectorAll('.story-claim').length >= 20);
   });
 
   it('speaks French when the reader asks for it, and remembers the choice', async () => {
