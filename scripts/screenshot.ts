@@ -1,6 +1,7 @@
 // Takes full-page screenshots of a running Claimline in Debian's Chromium, to look at pages
 // as a reader would. usage: npm run screenshot -- [BASE_URL] [OUT_DIR] [path ...]
 // SCREENSHOT_FULL=0 keeps to the first screen (the README picture).
+// SCREENSHOT_EMAIL and SCREENSHOT_PASSWORD sign in first, to see the pages as that editor does.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -15,6 +16,12 @@ const browser = await chromium.launch({
 try {
   for (const width of [1280, 390]) {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
+    if (process.env.SCREENSHOT_EMAIL) {
+      await page.goto(`${base}/login`);
+      await page.fill('input[name=email]', process.env.SCREENSHOT_EMAIL);
+      await page.fill('input[name=password]', process.env.SCREENSHOT_PASSWORD ?? '');
+      await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] button[type=submit]')]);
+    }
     for (const path of pages) {
       await page.goto(base + path, { waitUntil: 'networkidle' });
       const file = join(out, `${path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}-${width}.png`);

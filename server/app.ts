@@ -12,8 +12,11 @@ import { useEta } from './http/render.ts';
 import { site } from './http/site.ts';
 import './http/types.ts';
 import { assetsRouter, assetVersions } from './routes/assets.ts';
+import { accountRouter } from './routes/account.ts';
+import { adminRouter } from './routes/admin.ts';
 import { authRouter } from './routes/auth.ts';
 import { apiRouter } from './routes/api.ts';
+import { deskRouter } from './routes/desk.ts';
 import { feedsRouter } from './routes/feeds.ts';
 import { pagesRouter } from './routes/pages.ts';
 import { searchRouter } from './routes/search.ts';
@@ -89,6 +92,9 @@ export function createApp({ database, config, logger }: AppDeps): Express {
   app.use(searchRouter);
   app.use(apiRouter);
   app.use(feedsRouter);
+  app.use(deskRouter);
+  app.use(accountRouter(config));
+  app.use(adminRouter);
 
   app.use(notFound);
   app.use(errorHandler);

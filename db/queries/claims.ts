@@ -327,3 +327,58 @@ export function listApprovedReviewsOfClaims(ex: Executor, ids: number[]) {
     .where(and(inArray(reviews.claimId, ids), isNotNull(reviews.approvedAt)))
     .orderBy(reviews.approvedAt, reviews.id);
 }
+
+// --- Editing (optimistic locking) ---
+
+/** The editable state of a claim, as an edit form is based on it. */
+export async function findClaimState(ex: Executor, id: number) {
+  const rows = await ex
+    .select({
+      id: claims.id,
+      version: claims.version,
+      text: claims.text,
+      language: claims.language,
+      claimantId: claims.claimantId,
+      claimantName: claimant.name,
+      claimedOn: claims.claimedOn,
+      claimedOnPrecision: claims.claimedOnPrecision,
+      status: claims.status,
+      publishedStatus: claims.publishedStatus,
+      assigneeId: claims.assigneeId,
+      mergedIntoId: claims.mergedIntoId,
+      deprecatedAt: claims.deprecatedAt,
+      updatedAt: claims.updatedAt,
+    })
+    .from(claims)
+    .leftJoin(claimant, eq(claimant.id, claims.claimantId))
+    .where(eq(claims.id, id))
+    .limit(1);
+  return rows[0];
+}
+
+export type ClaimChanges = Partial<
+  Pick<typeof claims.$inferInsert, 'text' | 'claimantId' | 'claimedOn' | 'claimedOnPrecision' | 'status' | 'publishedStatus'>
+>;
+
+/**
+ * The one statement of every save: `UPDATE claims … WHERE id = $1 AND version = $2`, bumping
+ * the version. No row back means the claim moved on (or is gone): the caller decides which.
+ * There is no read-then-write window, so two saves of one version cannot both succeed.
+ */
+export async function updateClaimIfVersion(ex: Executor, id: number, version: number, changes: ClaimChanges) {
+  const rows = await ex
+    .update(claims)
+    .set({ ...changes, version: sql`${claims.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(claims.id, id), eq(claims.version, version)))
+    .returning({ id: claims.id, version: claims.version, status: claims.status, publishedStatus: claims.publishedStatus });
+  return rows[0];
+}
+
+export async function setClaimAssignee(ex: Executor, id: number, assigneeId: number | null) {
+  const rows = await ex
+    .update(claims)
+    .set({ assigneeId })
+    .where(eq(claims.id, id))
+    .returning({ id: claims.id });
+  return rows[0];
+}

@@ -4,7 +4,15 @@ import { sessions, users } from '../schema/index.ts';
 
 export async function insertSession(
   ex: Executor,
-  values: { id: string; userId: number; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+  values: {
+    id: string;
+    userId: number;
+    csrfToken: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+    secondFactorPending?: boolean;
+  },
 ): Promise<void> {
   await ex.insert(sessions).values(values);
 }
@@ -20,6 +28,7 @@ export async function findLiveSession(ex: Executor, id: string, idleSince: Date)
       csrfToken: sessions.csrfToken,
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
+      secondFactorPending: sessions.secondFactorPending,
       user: { id: users.id, email: users.email, name: users.name, role: users.role },
     })
     .from(sessions)
@@ -51,4 +60,26 @@ export async function deleteSessionsOfUser(ex: Executor, userId: number, keepId?
 
 export async function deleteDeadSessions(ex: Executor, idleSince: Date): Promise<void> {
   await ex.delete(sessions).where(or(lt(sessions.expiresAt, sql`now()`), lt(sessions.lastSeenAt, idleSince)));
+}
+
+/** A user's live sessions, newest activity first (the account page lists them). */
+export function listSessionsOfUser(ex: Executor, userId: number, idleSince: Date) {
+  return ex
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      ip: sessions.ip,
+      userAgent: sessions.userAgent,
+    })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        eq(sessions.secondFactorPending, false),
+        gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.lastSeenAt, idleSince),
+      ),
+    )
+    .orderBy(sql`${sessions.lastSeenAt} desc`);
 }

@@ -68,3 +68,25 @@ export async function countActiveAdmins(ex: Executor, exceptUserId?: number): Pr
     );
   return row?.n ?? 0;
 }
+
+export async function updateUser(
+  ex: Executor,
+  id: number,
+  values: Partial<Pick<UserRow, 'role' | 'disabledAt' | 'totpSecret' | 'totpEnabledAt' | 'totpLastStep' | 'name'>>,
+): Promise<UserRow | undefined> {
+  const [row] = await ex.update(users).set(values).where(eq(users.id, id)).returning();
+  return row;
+}
+
+/**
+ * Records the time step of an accepted one-time code, only if it is newer than the last one:
+ * two sign-ins racing with the same code cannot both pass.
+ */
+export async function advanceTotpStep(ex: Executor, id: number, step: number): Promise<boolean> {
+  const rows = await ex
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, id), sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`))
+    .returning({ id: users.id });
+  return rows.length === 1;
+}

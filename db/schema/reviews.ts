@@ -22,6 +22,10 @@ export const reviews = pgTable(
     // Four-eyes rule: a verdict reaches readers once a second editor approves it.
     approvedById: integer('approved_by_id').references(() => users.id, { onDelete: 'set null' }),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
+    // Or sent back by the second editor, with a note: never published.
+    rejectedById: integer('rejected_by_id').references(() => users.id, { onDelete: 'set null' }),
+    rejectedAt: timestamp('rejected_at', { withTimezone: true }),
+    rejectionNote: text('rejection_note'),
   },
   (t) => [
     index('reviews_claim_idx').on(t.claimId, t.createdAt),

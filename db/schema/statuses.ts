@@ -15,4 +15,6 @@ export const statuses = pgTable('statuses', {
   alternateName: text('alternate_name'),
   color: text('color').notNull().default('#6b7280'),
   position: integer('position').notNull().default(0),
+  // A retired verdict stays on the claims that have it but is no longer offered to editors.
+  active: boolean('active').notNull().default(true),
 });

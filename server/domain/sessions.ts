@@ -16,7 +16,10 @@ export type SessionUser = { id: number; email: string; name: string; role: UserR
 
 export type SessionPolicy = { idleMs: number; maxAgeMs: number };
 
-export type LiveSession = { id: string; user: SessionUser; csrfToken: string; expiresAt: Date };
+export type LiveSession = { id: string; user: SessionUser; csrfToken: string; expiresAt: Date; secondFactorPending: boolean };
+
+// Between a right password and the one-time code: long enough to open the authenticator app.
+const SECOND_FACTOR_WINDOW_MS = 5 * 60_000;
 
 // lastSeenAt only moves when it is this stale: one write per editor every few minutes, not per request.
 const TOUCH_EVERY_MS = 60_000;
@@ -39,9 +42,10 @@ export async function startSession(
   userId: number,
   policy: SessionPolicy,
   meta: { ip: string | null; userAgent: string | null },
+  { secondFactorPending = false } = {},
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomToken();
-  const expiresAt = new Date(Date.now() + policy.maxAgeMs);
+  const expiresAt = new Date(Date.now() + (secondFactorPending ? SECOND_FACTOR_WINDOW_MS : policy.maxAgeMs));
   await insertSession(ex, {
     id: sessionIdOf(token),
     userId,
@@ -49,6 +53,7 @@ export async function startSession(
     expiresAt,
     ip: meta.ip,
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    secondFactorPending,
   });
   // Sign-ins are rare: a good moment to sweep sessions that can no longer be used.
   await deleteDeadSessions(ex, new Date(Date.now() - policy.idleMs));
@@ -61,7 +66,7 @@ export async function resumeSession(ex: Executor, token: string, policy: Session
   const row = await findLiveSession(ex, id, new Date(Date.now() - policy.idleMs));
   if (!row) return undefined;
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(ex, id);
-  return { id, user: row.user, csrfToken: row.csrfToken, expiresAt: row.expiresAt };
+  return { id, user: row.user, csrfToken: row.csrfToken, expiresAt: row.expiresAt, secondFactorPending: row.secondFactorPending };
 }
 
 export function endSession(ex: Executor, sessionId: string): Promise<void> {

@@ -4,13 +4,8 @@ import { Forbidden } from '../errors.ts';
 export type { SessionUser } from '../domain/sessions.ts';
 export { clearSessionCookie, sessions, setSessionCookie } from './session.ts';
 export { csrfProtection, CsrfRefused } from './csrf.ts';
-
-/** A local path to come back to after signing in; anything else (another site) becomes '/'. */
-export function safeNext(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  if (value.startsWith('/login') || value.startsWith('/logout')) return '/';
-  return value.slice(0, 1000);
-}
+export { safeNext } from './next.ts';
+import { safeNext } from './next.ts';
 
 /** Where an anonymous visitor should return after signing in: this page, or the one the form was on. */
 function returnPath(req: Request): string {

@@ -1,6 +1,7 @@
 import type { CookieOptions, NextFunction, Request, Response } from 'express';
 import { isTokenShaped, resumeSession, type SessionPolicy } from '../domain/sessions.ts';
 import { anonymousCsrfToken } from './csrf.ts';
+import { safeNext } from './next.ts';
 
 // Over HTTPS the cookie carries the __Host- prefix: the browser then refuses it from any other
 // host (a sibling subdomain cannot plant or overwrite it) and only over a secure connection.
@@ -29,7 +30,12 @@ export function sessions(policy: SessionPolicy) {
     const token: unknown = req.cookies?.[sessionCookieName(req)];
     if (token !== undefined) {
       const session = isTokenShaped(token) ? await resumeSession(req.db, token, policy) : undefined;
-      if (session) {
+      if (session?.secondFactorPending) {
+        // Half signed in: the password was right, the one-time code is still to come.
+        req.sessionId = session.id;
+        req.sessionCsrfToken = session.csrfToken;
+        req.pendingSecondFactor = { userId: session.user.id, email: session.user.email };
+      } else if (session) {
         req.user = session.user;
         req.sessionId = session.id;
         req.sessionCsrfToken = session.csrfToken;
@@ -40,6 +46,8 @@ export function sessions(policy: SessionPolicy) {
       }
     }
     res.locals.user = req.user;
+    // Where "Sign in" in the header comes back to: this page, or on the login page the page asked for.
+    res.locals.signInNext = req.path.startsWith('/login') ? safeNext(req.query.next) : req.method === 'GET' ? safeNext(req.originalUrl) : '/';
     // The token is computed when a view first asks for it: JSON and redirects set no cookie.
     let anonymous: string | undefined | null;
     Object.defineProperty(res.locals, 'csrfToken', {

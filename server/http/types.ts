@@ -15,6 +15,8 @@ declare global {
       sessionId?: string;
       /** The session's CSRF synchronizer token, when signed in. */
       sessionCsrfToken?: string;
+      /** Set between a right password and the one-time code (second factor); req.user is not. */
+      pendingSecondFactor?: { userId: number; email: string };
     }
   }
 }

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { asOfDay, type AsOf } from '../domain/asof.ts';
 import { getClaimPage } from '../domain/claims.ts';
+import { getClaimDesk } from '../domain/desk.ts';
 import { getEntityPage } from '../domain/entities.ts';
 import { getHomePage } from '../domain/home.ts';
 import { getArticlePage } from '../domain/sources.ts';
@@ -23,13 +24,16 @@ pagesRouter.get('/', async (req, res) => {
 pagesRouter.get('/claims/:id', async (req, res) => {
   const asOf = asOfParam(req, res);
   if (asOf === 'current') return;
-  const page = await getClaimPage(req.db, idParam(req.params.id), { asOf });
+  const id = idParam(req.params.id);
+  const page = await getClaimPage(req.db, id, { asOf });
   const claimReview = claimReviewFor(page, siteOf(res));
   res.render('pages/claim', {
     ...page,
     ...pastView(req, asOf),
     // JSON.stringify output with every "<" escaped (jsonForScript): safe inside the data block.
     claimReviewJson: claimReview ? jsonForScript(claimReview) : null,
+    // Editors get the status desk and edit controls on the current claim; readers never do.
+    ...(req.user && !asOf ? { desk: await getClaimDesk(req.db, id, req.user) } : {}),
   });
 });
 

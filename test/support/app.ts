@@ -1,12 +1,13 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import { openDatabase } from '../../db/client.ts';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
-export type TestApp = { url: string; database: TestDatabase; close(): Promise<void> };
+export type TestApp = { url: string; app: Express; database: TestDatabase; close(): Promise<void> };
 
 /** The real application on a random port, against a fresh database (with the demo by default). */
 export async function startApp({ seed = true, env = {} }: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
@@ -18,6 +19,7 @@ export async function startApp({ seed = true, env = {} }: { seed?: boolean; env?
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    app,
     database,
     async close() {
       server.closeAllConnections();

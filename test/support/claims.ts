@@ -49,3 +49,18 @@ export const DEMO = {
   frSource: 'Pompeo confirme que Trump a mis en garde Moscou contre toute ingérence',
   enSource: 'Trump warned Russia against any interference in elections',
 };
+
+let counter = 0;
+
+/** A claim of a test's own (not from the demo), with its id, text and version. */
+export async function createClaim(
+  ex: Executor,
+  values: Partial<typeof claims.$inferInsert> = {},
+): Promise<{ id: number; text: string; version: number }> {
+  counter += 1;
+  const [row] = await ex
+    .insert(claims)
+    .values({ text: `Test claim ${process.pid}-${counter}`, language: 'en', ...values })
+    .returning({ id: claims.id, text: claims.text, version: claims.version });
+  return row!;
+}
