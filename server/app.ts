@@ -18,6 +18,7 @@ import { authRouter } from './routes/auth.ts';
 import { apiRouter } from './routes/api.ts';
 import { deskRouter } from './routes/desk.ts';
 import { feedsRouter } from './routes/feeds.ts';
+import { linksRouter } from './routes/links.ts';
 import { pagesRouter } from './routes/pages.ts';
 import { searchRouter } from './routes/search.ts';
 import { sourcesRouter } from './routes/sources.ts';
@@ -93,6 +94,7 @@ export function createApp({ database, config, logger }: AppDeps): Express {
   app.use(apiRouter);
   app.use(feedsRouter);
   app.use(deskRouter);
+  app.use(linksRouter);
   app.use(accountRouter(config));
   app.use(adminRouter);
 

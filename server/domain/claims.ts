@@ -13,6 +13,7 @@ import { listStatuses, type StatusRow } from '../../db/queries/statuses.ts';
 import { listStoriesOfClaim } from '../../db/queries/stories.ts';
 import { NotFound } from '../errors.ts';
 import { claimFieldsAt, isKnownAt, isLinkVisible, isStandingAt, publishedStatusAt, type AsOf } from './asof.ts';
+import { layoutClaimGraph } from './claim-graph.ts';
 import { layoutChart, type ChartItem, type ChartLane } from './timeline-chart.ts';
 import { dayOf, groupByDay, sortTimeline, type Message, type TimelineEntry } from './timeline.ts';
 
@@ -117,6 +118,7 @@ export async function getClaimPage(ex: Executor, id: number, { asOf = null }: { 
     timeline,
     timelineDays: groupByDay(timeline.dated),
     chart: claimChart(timeline.dated.concat(timeline.undated)),
+    graph: layoutClaimGraph(claim, related),
   };
 }
 

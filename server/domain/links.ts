@@ -264,7 +264,9 @@ export const NewLink = z.object({
 /** An editor links a claim to another claim picked on the claim page. Accepted at once. */
 export async function createLink(db: Db, user: Actor, claimId: number, input: z.infer<typeof NewLink>): Promise<LinkRow> {
   return db.transaction(async (tx) => {
-    const [claim, other] = await Promise.all([findClaim(tx, claimId), findClaim(tx, input.otherClaimId)]);
+    // One after the other: a transaction's connection runs one query at a time.
+    const claim = await findClaim(tx, claimId);
+    const other = await findClaim(tx, input.otherClaimId);
     if (!claim) throw new NotFound(`There is no claim ${claimId}.`);
     if (!other) throw new Invalid('That claim does not exist.', { otherClaimId: `There is no claim ${input.otherClaimId}.` });
     if (other.id === claim.id) throw new Invalid('A claim cannot be linked to itself.', { otherClaimId: 'Pick another claim.' });
@@ -346,8 +348,10 @@ export const LinkChange = z.object({
   version: Version,
   kind: LinkKindInput,
   // Reverse the direction: "A contradicts B" becomes "B contradicts A".
+  // An unticked checkbox sends nothing, so the field is optional.
   reverse: z
-    .union([z.literal('1'), z.literal('on'), z.literal('true'), z.literal(''), z.undefined()])
+    .enum(['1', 'on', 'true', ''])
+    .optional()
     .transform((v) => v === '1' || v === 'on' || v === 'true'),
 });
 
