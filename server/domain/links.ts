@@ -32,7 +32,7 @@ import {
 import { linkKinds, type LinkKind } from '../../db/schema/index.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { actorId, type Actor } from './actor.ts';
-import { normalizeAlias } from './entities.ts';
+import { lookupForms, normalizeAlias, spellingKeys } from './entities.ts';
 import {
   analysedClaimsOf,
   bestOverlap,
@@ -85,6 +85,7 @@ export async function proposeLinksForClaim(
     if (from === to || proposals.has(other)) return;
     proposals.set(other, { from, to, kind, reason });
   };
+  if (process.env.DEBUG_LINKS) console.log(JSON.stringify(linkables.map((l) => ({ id: l.id, c: l.claimId, src: l.source, o: l.order, s: l.sentence, f: { cl: l.features.claimant, st: l.features.stance, pol: l.features.polarity, pred: l.features.predicate, con: l.features.concepts, sub: l.features.subjects, d: l.features.dates, an: l.features.anaphoric } }))), JSON.stringify(suggestLinks(linkables)));
   for (const s of suggestLinks(linkables)) {
     if (!own.has(s.from) && !own.has(s.to)) continue;
     const [from, to] = [byId.get(s.from)!, byId.get(s.to)!];
@@ -163,10 +164,11 @@ async function linkableClaims(ex: Executor, claimId: number, related: number[]):
     });
 
   const refs = [...analysed.map((a) => a.match), ...fromText.map((f) => f.match)].flatMap((c) => c.subjects);
-  const known = await findEntitySlugsByAliases(ex, refs.flatMap(refNames).map(normalizeAlias));
+  const known = await findEntitySlugsByAliases(ex, refs.flatMap(refNames).flatMap(lookupForms));
   const entityKey = (ref: EntityRef) => {
-    for (const name of refNames(ref)) {
-      const slug = known.get(normalizeAlias(name));
+    const names = refNames(ref);
+    for (const form of [...names.map(normalizeAlias), ...names.flatMap(spellingKeys)]) {
+      const slug = known.get(form);
       if (slug) return entityKeyOfSlug(slug);
     }
     return ref.key;
@@ -179,7 +181,7 @@ async function linkableClaims(ex: Executor, claimId: number, related: number[]):
     order.set(m.id, n);
     perSource.set(m.sourceId, n + 1);
   }
-  return [
+  const linkables: Linkable[] = [
     ...analysed.map(({ m, match }) => ({
       id: `m${m.id}`,
       claimId: m.claimId,
@@ -194,6 +196,11 @@ async function linkableClaims(ex: Executor, claimId: number, related: number[]):
       features: mentionFeatures(match, { ...match, id: 0, claimId: claim.id, sourceId: 0 }, claim, entityKey),
     })),
   ];
+  // A claim concerns everyone any of its reports names: one outlet writes "the president warned
+  // him", another "warned Lavrov". Each mention is read with the subjects of all.
+  const subjects = new Map<number, Set<string>>();
+  for (const l of linkables) for (const s of l.features.subjects) (subjects.get(l.claimId) ?? subjects.set(l.claimId, new Set()).get(l.claimId)!).add(s);
+  return linkables.map((l) => ({ ...l, features: { ...l.features, subjects: [...(subjects.get(l.claimId) ?? [])].filter((s) => s !== l.features.claimant) } }));
 }
 
 /** How close two claims' propositions are, whoever made them (claimants set aside). */
