@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { asOfDay, type AsOf } from '../domain/asof.ts';
 import { getClaimPage } from '../domain/claims.ts';
 import { getClaimDesk } from '../domain/desk.ts';
+import { getMergePanel } from '../domain/merge-panel.ts';
 import { getEntityPage } from '../domain/entities.ts';
 import { getHomePage } from '../domain/home.ts';
 import { getArticlePage } from '../domain/sources.ts';
@@ -34,6 +35,7 @@ pagesRouter.get('/claims/:id', async (req, res) => {
     claimReviewJson: claimReview ? jsonForScript(claimReview) : null,
     // Editors get the status desk and edit controls on the current claim; readers never do.
     ...(req.user && !asOf ? { desk: await getClaimDesk(req.db, id, req.user) } : {}),
+    ...(req.user && !asOf ? { mergePanel: await getMergePanel(req.db, id) } : {}),
   });
 });
 
