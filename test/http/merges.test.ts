@@ -95,7 +95,7 @@ describe('merging, splitting and retracting claims', () => {
 
     const claimPage = await editor.get(`/claims/${source}`);
     assert.ok(claimPage.doc.querySelector('#claim-merge'), 'editors see the panel on the claim page');
-    assert.match(textOf(claimPage.doc.querySelector('#claim-merge')), new RegExp(`${before.sourceMentions.length} mentions`));
+    assert.match(textOf(claimPage.doc.querySelector('#claim-merge')), new RegExp(`mentions ${before.sourceMentions.length} `));
 
     // Find the target by words, inline.
     const found = await editor.get(`/claims/${source}/merge?q=${encodeURIComponent('warning Trump Lavrov')}`, { htmx: true });
@@ -116,9 +116,9 @@ describe('merging, splitting and retracting claims', () => {
     const staying = (await db().select().from(mentions).where(eq(mentions.claimId, source))).filter((m) =>
       targetSpans.has(`${m.sourceId}:${m.start}:${m.end}`),
     ).length;
-    assert.match(summary, new RegExp(`${before.sourceMentions.length - staying} mentions move to #${target}`));
-    assert.match(summary, new RegExp(`${before.sourceReviews.length} reviews move to #${target}`));
-    assert.match(summary, /links move to/);
+    assert.match(summary, new RegExp(`Mentions that move to #${target}: ${before.sourceMentions.length - staying}\\.`));
+    assert.match(summary, new RegExp(`Reviews that move to #${target}: ${before.sourceReviews.length}\\.`));
+    assert.match(summary, /Links that move to/);
 
     const fields = formOf(confirm.doc, `/claims/${source}/merge`);
     assert.equal(fields.targetClaimId, String(target));
@@ -139,6 +139,10 @@ describe('merging, splitting and retracting claims', () => {
       const onTarget = l.fromClaimId === target || l.toClaimId === target;
       assert.ok(onTarget || l.deprecatedReason?.startsWith('merged:'), `link ${l.id} moved or retracted with a reason`);
     }
+    // The confirmation counted the links as the merge moved them.
+    const retracted = linkRows.filter((l) => l.deprecatedReason?.startsWith('merged:')).length;
+    assert.match(summary, new RegExp(`Links that move to #${target}: ${linkRows.length - retracted}\\.`));
+    if (retracted) assert.match(summary, new RegExp(`repeat a link of #${target}: ${retracted}\\.`));
     assert.equal((await claimRow(source)).mergedIntoId, target);
     assert.ok((await historyTitles(target)).includes('Claims merged'));
     assert.ok((await historyTitles(source)).includes('Claims merged'));
