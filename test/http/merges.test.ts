@@ -146,6 +146,15 @@ describe('merging, splitting and retracting claims', () => {
     assert.equal((await claimRow(source)).mergedIntoId, target);
     assert.ok((await historyTitles(target)).includes('Claims merged'));
     assert.ok((await historyTitles(source)).includes('Claims merged'));
+    const event = (await editor.get(`/claims/${target}/history`)).doc.querySelector('.merge-event')!;
+    assert.match(
+      textOf(event),
+      new RegExp(`Claim #${source} was merged into #${target}\\. Moved: mentions ${before.sourceMentions.length - staying} · links ${linkRows.length - retracted} · reviews ${before.sourceReviews.length}`),
+    );
+    // From the history to the target's merge panel, which offers the undo.
+    const undoPage = await editor.get(event.querySelector('a')!.getAttribute('href')!);
+    assert.equal(undoPage.status, 200);
+    assert.ok(undoPage.doc.querySelector(`#claim-merge form[action^="/claims/${target}/merges/"][action$="/undo"]`));
 
     // The merged claim's page: readers are pointed to the target; editors can undo.
     const readerView = await reader.get(`/claims/${source}`);
@@ -185,6 +194,8 @@ describe('merging, splitting and retracting claims', () => {
     assert.deepEqual((await mentionIdsOf(target.id)).sort(), [sourceMention, targetMention].sort());
 
     const targetPanel = (await editor.get(`/claims/${target.id}`)).doc;
+    assert.match(textOf(targetPanel.querySelector(`#split-mention-${sourceMention}`)), new RegExp(`Send back to #${source.id}`));
+    assert.match(textOf(targetPanel.querySelector(`#split-mention-${targetMention}`)), /Split into a new claim/);
     const row = targetPanel.querySelector('#claim-merge .merge-list li')!;
     assert.match(textOf(row), new RegExp(`#${source.id} merged here by Emma Merger`));
     const action = row.querySelector('form')!.getAttribute('action')!;

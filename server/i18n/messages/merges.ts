@@ -52,6 +52,8 @@ export const en = {
   'merges.isMerged': 'This claim was merged into claim #{id}:',
   'merges.mergedByOn': 'Merged by {name}, {at}.',
   'merges.someone': 'an editor',
+  'merges.event': 'Claim #{source} was merged into #{target}. Moved: mentions {mentions} · links {links} · reviews {reviews}; links retracted: {retracted}.',
+  'merges.eventUndo': 'See or undo the merges into #{target}',
   // Retract and restore
   'merges.retractTitle': 'Retract this claim',
   'merges.retractHint': 'For a duplicate, an error, or what is not a claim. It stays readable, marked retracted.',
@@ -128,6 +130,8 @@ export const fr: Record<keyof typeof en, string> = {
   'merges.isMerged': 'Cette affirmation a été fusionnée avec l\'affirmation n° {id} :',
   'merges.mergedByOn': 'Fusion faite par {name}, {at}.',
   'merges.someone': 'un éditeur',
+  'merges.event': 'L\'affirmation n° {source} a été fusionnée avec n° {target}. Déplacés : mentions {mentions} · liens {links} · vérifications {reviews} ; liens retirés : {retracted}.',
+  'merges.eventUndo': 'Voir ou annuler les fusions avec n° {target}',
   'merges.retractTitle': 'Retirer cette affirmation',
   'merges.retractHint': 'Pour un doublon, une erreur ou ce qui n\'est pas une affirmation. Elle reste lisible, marquée comme retirée.',
   'merges.retractReason': 'Motif (visible des lecteurs)',
