@@ -162,6 +162,10 @@ describe('merging, splitting and retracting claims', () => {
     assert.match(textOf(notice), /merged into another claim/);
     assert.equal(notice.querySelector('a')!.getAttribute('href'), `/claims/${target}`);
     assert.equal(notice.querySelector('form'), null, 'no undo for readers');
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const past = await reader.get(`/claims/${source}?asof=${yesterday}`);
+    assert.equal(past.status, 200);
+    assert.equal(past.doc.querySelector('#merged-notice'), null, 'the page as it stood yesterday, before the merge');
     const editorView = await editor.get(`/claims/${source}`);
     const undoForm = editorView.doc.querySelector('#merged-notice form')!;
     assert.match(textOf(editorView.doc.querySelector('#merged-notice')), new RegExp(DEMO.lavrovDenies));
