@@ -303,6 +303,26 @@ describe('merging, splitting and retracting claims', () => {
     assert.equal((await claimRow(claim.id)).deprecatedAt, null);
   });
 
+  it('lets only one of two editors merging the same claim at once go through', async () => {
+    const source = await createClaim(db(), { text: 'The visit was announced on Monday' });
+    const first = await createClaim(db(), { text: 'The visit was announced Monday' });
+    const second = await createClaim(db(), { text: 'The visit had been announced on Monday' });
+    const [mention] = await copyMentions([source.id]);
+    const other = new Client(app.url);
+    const bruno = await createUser(db(), { name: 'Bruno Racer' });
+    await other.login(bruno.email, bruno.password);
+    const intoFirst = formOf((await editor.get(`/claims/${source.id}/merge?target=${first.id}`)).doc, `/claims/${source.id}/merge`);
+    const intoSecond = formOf((await other.get(`/claims/${source.id}/merge?target=${second.id}`)).doc, `/claims/${source.id}/merge`);
+    const answers = await Promise.all([editor.post(`/claims/${source.id}/merge`, intoFirst), other.post(`/claims/${source.id}/merge`, intoSecond)]);
+    assert.deepEqual(answers.map((a) => a.status).sort(), [303, 409]);
+    const winner = answers[0]!.status === 303 ? first.id : second.id;
+    const loser = winner === first.id ? second.id : first.id;
+    assert.equal((await claimRow(source.id)).mergedIntoId, winner);
+    assert.deepEqual(await mentionIdsOf(winner), [mention]);
+    assert.deepEqual(await mentionIdsOf(loser), [], 'the refused merge moved nothing');
+    assert.equal((await claimRow(loser)).version, loser === first.id ? first.version : second.version);
+  });
+
   /** Copies of distinct demo mentions (real quotes at their real spans), one on each claim given; returns their ids. */
   async function copyMentions(claimIds: number[]): Promise<number[]> {
     const models = await db().select().from(mentions).orderBy(mentions.id).limit(claimIds.length);
