@@ -34,6 +34,7 @@ export function listMentionsWithSource(ex: Executor, claimIds: number[]) {
       start: mentions.start,
       end: mentions.end,
       quote: mentions.quote,
+      language: mentions.language,
       anchorState: mentions.anchorState,
       sourceTitle: sources.title,
     })

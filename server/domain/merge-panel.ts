@@ -58,7 +58,7 @@ export async function getMergePanel(ex: Executor, claimId: number, query: unknow
   const shown = own.filter((m) => m.anchorState !== 'retired');
   const mentions = shown.map((m) => {
     const back = cameWith.get(m.id) ?? null;
-    return { id: m.id, quote: m.quote, sourceId: m.sourceId, sourceTitle: m.sourceTitle, backTo: back?.claimId ?? null, canSplit: Boolean(back) || own.length >= 2 };
+    return { id: m.id, quote: m.quote, language: m.language, sourceId: m.sourceId, sourceTitle: m.sourceTitle, backTo: back?.claimId ?? null, canSplit: Boolean(back) || own.length >= 2 };
   });
 
   const mergedBy = claim.mergedIntoId
