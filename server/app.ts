@@ -17,6 +17,7 @@ import { adminRouter } from './routes/admin.ts';
 import { authRouter } from './routes/auth.ts';
 import { apiRouter } from './routes/api.ts';
 import { deskRouter } from './routes/desk.ts';
+import { mergesRouter } from './routes/merges.ts';
 import { feedsRouter } from './routes/feeds.ts';
 import { linksRouter } from './routes/links.ts';
 import { pagesRouter } from './routes/pages.ts';
@@ -95,6 +96,7 @@ export function createApp({ database, config, logger }: AppDeps): Express {
   app.use(feedsRouter);
   app.use(deskRouter);
   app.use(linksRouter);
+  app.use(mergesRouter);
   app.use(accountRouter(config));
   app.use(adminRouter);
 

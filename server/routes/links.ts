@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { getClaimPage } from '../domain/claims.ts';
 import { getClaimDesk } from '../domain/desk.ts';
+import { getMergePanel } from '../domain/merge-panel.ts';
 import { addLinkFromForm, assertLinkOfClaim, getLinkDesk, LinkNeedsPick, pickClaims, type LinkForm } from '../domain/link-desk.ts';
 import { acceptLink, deprecateLink, LinkChange, LinkDeprecation, restoreLink, reviseLink } from '../domain/links.ts';
 import { Conflict, Invalid } from '../errors.ts';
@@ -33,7 +34,7 @@ async function respond(req: Request, res: Response, claimId: number, outcome: Ou
   const page = await getClaimPage(req.db, claimId);
   res.vary('HX-Request');
   if (wantsFragment(req)) return res.render('partials/link-desk-response', { ...page, linkDesk });
-  res.render('pages/claim', { ...page, linkDesk, desk: await getClaimDesk(req.db, claimId, req.user!) });
+  res.render('pages/claim', { ...page, linkDesk, desk: await getClaimDesk(req.db, claimId, req.user!), mergePanel: await getMergePanel(req.db, claimId) });
 }
 
 function failure(error: Invalid | Conflict, res: Response): Outcome {

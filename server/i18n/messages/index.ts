@@ -2,7 +2,8 @@
 import * as core from './core.ts';
 import * as importing from './import.ts';
 import * as links from './links.ts';
+import * as merges from './merges.ts';
 import * as readers from './readers.ts';
 import * as workflow from './workflow.ts';
 
-export const areas = { core, readers, workflow, import: importing, links } as const;
+export const areas = { core, readers, workflow, import: importing, links, merges } as const;
