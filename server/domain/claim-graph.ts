@@ -164,3 +164,47 @@ function edge(nodePoint: Point, centerPoint: Point, r: GraphRelation): GraphEdge
   const [[x1, y1], [x2, y2]] = r.direction === 'in' ? [nodePoint, centerPoint] : [centerPoint, nodePoint];
   return { kind: r.kind, direction: r.direction, path: `M${round(x1)},${round(y1)} L${round(x2)},${round(y2)}` };
 }
+
+const NARROW_WIDTH = 340;
+const NARROW_NODE = 300;
+
+/**
+ * The same graph for a phone: one column, what contradicts the claim above it, what confirms
+ * or supports it below, other relations last. Same nodes and edges, drawn top to bottom.
+ */
+export function layoutClaimGraphNarrow(center: GraphClaim, related: GraphRelation[]): ClaimGraph {
+  const groups = { left: [] as GraphRelation[], right: [] as GraphRelation[], below: [] as GraphRelation[] };
+  for (const r of related) groups[side(r)].push(r);
+  const above = groups.left.slice(0, PER_COLUMN);
+  const under = [...groups.right.slice(0, PER_COLUMN), ...groups.below.slice(0, BELOW)];
+  const hidden = related.length - above.length - under.length;
+  const x = (NARROW_WIDTH - NARROW_NODE) / 2;
+  // About 37 characters fit the wider boxes.
+  const chars = Math.floor((CHARS_PER_LINE * (NARROW_NODE - 20)) / (NODE_WIDTH - 20));
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  let y = 12;
+  const stack = (r: GraphRelation) => {
+    const lines = wrapText(r.text, chars);
+    const node: GraphNode = { ...r, x, y, width: NARROW_NODE, height: heightOf(lines), lines, relation: { kind: r.kind, direction: r.direction } };
+    y += node.height + GAP;
+    return node;
+  };
+  const top = above.map(stack);
+  y += 30;
+  const centerLines = wrapText(center.text, chars - 2, 5);
+  const centerNode: GraphNode = { ...center, x, y, width: NARROW_NODE, height: heightOf(centerLines, false), lines: centerLines, relation: null };
+  y += centerNode.height + GAP + 30;
+  const bottom = under.map(stack);
+  const anchor = (i: number, n: number) => x + (NARROW_NODE * (i + 1)) / (n + 1);
+  top.forEach((node, i) => {
+    const r = node.relation!;
+    edges.push(edge([anchor(i, top.length), node.y + node.height], [anchor(i, top.length), centerNode.y], { ...node, ...r }));
+  });
+  bottom.forEach((node, i) => {
+    const r = node.relation!;
+    edges.push(edge([anchor(i, bottom.length), node.y], [anchor(i, bottom.length), centerNode.y + centerNode.height], { ...node, ...r }));
+  });
+  nodes.push(centerNode, ...top, ...bottom);
+  return { width: NARROW_WIDTH, height: Math.ceil(y - GAP + 12), nodes, edges, hidden };
+}

@@ -14,7 +14,7 @@ import { listStoriesOfClaim } from '../../db/queries/stories.ts';
 import { NotFound } from '../errors.ts';
 import { claimFieldsAt, isKnownAt, isLinkVisible, isStandingAt, publishedStatusAt, type AsOf } from './asof.ts';
 import { mentionRoles } from '../../db/schema/index.ts';
-import { layoutClaimGraph } from './claim-graph.ts';
+import { layoutClaimGraph, layoutClaimGraphNarrow } from './claim-graph.ts';
 import { groupBySyndication } from './syndication.ts';
 import { layoutChart, type ChartItem, type ChartLane } from './timeline-chart.ts';
 import { dayOf, groupByDay, sortTimeline, type Message, type TimelineEntry } from './timeline.ts';
@@ -122,6 +122,7 @@ export async function getClaimPage(ex: Executor, id: number, { asOf = null }: { 
     timelineDays: groupByDay(timeline.dated),
     chart: claimChart(timeline.dated.concat(timeline.undated)),
     graph: layoutClaimGraph(claim, related),
+    graphNarrow: layoutClaimGraphNarrow(claim, related),
   };
 }
 

@@ -106,7 +106,7 @@ describe('the seed story rebuilt from an empty database in Chromium', { skip: br
       assert.deepEqual(new Set(await reader.locator('#sources blockquote').evaluateAll((q) => q.map((b) => b.getAttribute('lang')))), new Set(['fr', 'en']));
       assert.match((await reader.locator('#counter-claims').textContent()) ?? '', /nous n'avons même pas parlé d'élections/);
       assert.match((await reader.locator('#confirmations').textContent()) ?? '', /mis personnellement en garde/);
-      const graph = reader.locator('#claim-graph svg');
+      const graph = reader.locator('#claim-graph .graph-wide svg');
       assert.match((await graph.locator('.node.kind-contradicts').first().textContent()) ?? '', /Lavrov/);
       assert.match((await graph.locator('.node.kind-confirms').first().textContent()) ?? '', /Pompeo/);
       assert.match((await reader.locator('#graph-desc').textContent()) ?? '', /Contradicts this: .*Lavrov/);
@@ -116,7 +116,7 @@ describe('the seed story rebuilt from an empty database in Chromium', { skip: br
 
       // The denial's own page shows the other end of the link.
       await reader.locator('#counter-claims .claim-card .statement a').first().click();
-      await reader.locator('#claim-graph .node.kind-contradicts').first().waitFor();
+      await reader.locator('#claim-graph .graph-wide .node.kind-contradicts').first().waitFor();
       const sources = await reader.locator('#sources .source-title').allTextContents();
       assert.equal(sources.length, 2, 'the denial too is one claim across both articles');
     } finally {

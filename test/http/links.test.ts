@@ -26,13 +26,13 @@ describe('claim links and the claim graph', () => {
   const linksBetween = (from: number, to: number) =>
     app.database.db.select().from(claimLinks).where(and(eq(claimLinks.fromClaimId, from), eq(claimLinks.toClaimId, to)));
   const graphNodes = async (client: Client, id: number) =>
-    [...(await client.get(`/claims/${id}`)).doc.querySelectorAll('#claim-graph a.node-link')].map((a) => a.getAttribute('href'));
+    [...(await client.get(`/claims/${id}`)).doc.querySelectorAll('#claim-graph .graph-wide a.node-link')].map((a) => a.getAttribute('href'));
 
   it('draws the seed claim with its counter-claim and confirmation, and a text alternative', async () => {
     const warning = await claimIdByText(app.database.db, DEMO.whWarning);
     const page = await reader.get(`/claims/${warning}`);
     assert.equal(page.status, 200);
-    const svg = page.doc.querySelector('#claim-graph svg')!;
+    const svg = page.doc.querySelector('#claim-graph .graph-wide svg')!;
     assert.ok(svg, 'an SVG graph');
     assert.equal(svg.getAttribute('role'), 'img');
     const counter = [...page.doc.querySelectorAll('#counter-claims .claim-card .statement a')].map((a) => a.getAttribute('href'));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { layoutClaimGraph, wrapText, type GraphRelation } from '../../../server/domain/claim-graph.ts';
+import { layoutClaimGraph, layoutClaimGraphNarrow, wrapText, type GraphRelation } from '../../../server/domain/claim-graph.ts';
 
 const claim = (id: number, text = `Claim number ${id} says something checkable about the budget`) => ({
   id,
@@ -54,5 +54,21 @@ describe('claim graph layout', () => {
     assert.ok(lines[2]!.endsWith('…'));
     assert.deepEqual(wrapText('Short claim'), ['Short claim']);
     assert.ok(wrapText('Supercalifragilisticexpialidocious-and-more-characters', 20, 2)[0]!.length <= 20);
+  });
+});
+
+describe('claim graph layout for a phone', () => {
+  it('stacks contradictions above the claim and confirmations below, in one column without overlaps', () => {
+    const g = layoutClaimGraphNarrow(claim(1), [rel(2, 'contradicts'), rel(3, 'confirms'), rel(4, 'contradicts', 'out'), rel(5, 'responds_to')]);
+    const [center, ...others] = g.nodes;
+    const byId = new Map(others.map((n) => [n.id, n]));
+    assert.ok(byId.get(2)!.y + byId.get(2)!.height <= center!.y);
+    assert.ok(byId.get(4)!.y + byId.get(4)!.height <= center!.y);
+    assert.ok(byId.get(3)!.y >= center!.y + center!.height);
+    assert.ok(byId.get(5)!.y >= center!.y + center!.height);
+    assert.ok(g.width <= 360, 'fits a phone');
+    for (const a of g.nodes) for (const b of g.nodes) if (a !== b) assert.ok(!overlaps(a, b), `${a.id} and ${b.id} overlap`);
+    for (const n of g.nodes) assert.ok(n.y + n.height <= g.height);
+    assert.equal(g.edges.length, 4);
   });
 });
