@@ -1,7 +1,8 @@
 // Every area's messages. A new area adds its file here: one import, one entry.
 import * as core from './core.ts';
+import * as corrections from './corrections.ts';
 import * as importing from './import.ts';
 import * as readers from './readers.ts';
 import * as workflow from './workflow.ts';
 
-export const areas = { core, readers, workflow, import: importing } as const;
+export const areas = { core, readers, workflow, import: importing, corrections } as const;
