@@ -19,29 +19,74 @@ const CONTEXT_CHARS = 120;
 export type TextChange = DiffPart | { op: 'gap' };
 
 /**
- * A readable word diff of two bodies: the common start and end are cut off first (a correction
- * changes a few sentences of a long text), and long unchanged runs shrink to their edges.
+ * A readable diff of two bodies: paragraphs are matched first (a correction touches a few of
+ * them, and a word table over a whole article would be too large), then the words of each
+ * changed stretch; long unchanged runs shrink to their edges.
  */
 export function diffBodies(before: string, after: string): TextChange[] {
-  const a = before.split(/(\s+)/).filter(Boolean);
-  const b = after.split(/(\s+)/).filter(Boolean);
+  const a = before.split(/(\n+)/).filter(Boolean);
+  const b = after.split(/(\n+)/).filter(Boolean);
+  const parts: DiffPart[] = [];
+  const push = (op: DiffPart['op'], text: string) => {
+    if (!text) return;
+    const last = parts[parts.length - 1];
+    if (last && last.op === op) last.text += text;
+    else parts.push({ op, text });
+  };
+  let removed = '';
+  let added = '';
+  const flush = () => {
+    for (const p of diffWords(removed, added)) push(p.op, p.text);
+    removed = added = '';
+  };
+  for (const op of sequenceDiff(a, b)) {
+    if (op.op === 'same') {
+      flush();
+      push('same', op.text);
+    } else if (op.op === 'del') removed += op.text;
+    else added += op.text;
+  }
+  flush();
+  const out: TextChange[] = [];
+  parts.forEach((p, i) => {
+    if (p.op !== 'same' || p.text.length <= CONTEXT_CHARS * 2) return void out.push(p);
+    if (i > 0) out.push({ op: 'same', text: cutAfter(p.text.slice(0, CONTEXT_CHARS)) });
+    out.push({ op: 'gap' });
+    if (i < parts.length - 1) out.push({ op: 'same', text: cutBefore(p.text.slice(-CONTEXT_CHARS)) });
+  });
+  return out;
+}
+
+/** Longest-common-subsequence diff of two lists of pieces (paragraphs here), common ends cut first. */
+function sequenceDiff(a: string[], b: string[]): DiffPart[] {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const parts: DiffPart[] = [];
-  if (head) parts.push({ op: 'same', text: a.slice(0, head).join('') });
-  parts.push(...diffWords(a.slice(head, a.length - tail).join(''), b.slice(head, b.length - tail).join('')));
-  if (tail) parts.push({ op: 'same', text: a.slice(a.length - tail).join('') });
-  const out: TextChange[] = [];
-  parts.forEach((p, i) => {
-    if (p.op !== 'same' || p.text.length <= CONTEXT_CHARS * 2) return void out.push(p);
-    const first = i === 0;
-    const last = i === parts.length - 1;
-    if (!first) out.push({ op: 'same', text: cutAfter(p.text.slice(0, CONTEXT_CHARS)) });
-    out.push({ op: 'gap' });
-    if (!last) out.push({ op: 'same', text: cutBefore(p.text.slice(-CONTEXT_CHARS)) });
-  });
+  const x = a.slice(head, a.length - tail);
+  const y = b.slice(head, b.length - tail);
+  const out: DiffPart[] = a.slice(0, head).map((text) => ({ op: 'same' as const, text }));
+  if (x.length * y.length > 1_000_000) {
+    out.push(...x.map((text) => ({ op: 'del' as const, text })), ...y.map((text) => ({ op: 'ins' as const, text })));
+  } else {
+    const lcs = Array.from({ length: x.length + 1 }, () => new Array<number>(y.length + 1).fill(0));
+    for (let i = x.length - 1; i >= 0; i--) {
+      for (let j = y.length - 1; j >= 0; j--) lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    }
+    let i = 0;
+    let j = 0;
+    while (i < x.length && j < y.length) {
+      if (x[i] === y[j]) {
+        out.push({ op: 'same', text: x[i]! });
+        i++;
+        j++;
+      } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) out.push({ op: 'del', text: x[i++]! });
+      else out.push({ op: 'ins', text: y[j++]! });
+    }
+    while (i < x.length) out.push({ op: 'del', text: x[i++]! });
+    while (j < y.length) out.push({ op: 'ins', text: y[j++]! });
+  }
+  out.push(...a.slice(a.length - tail).map((text) => ({ op: 'same' as const, text })));
   return out;
 }
 
