@@ -75,3 +75,17 @@ export function listReprintsOf(ex: Executor, sourceIds: number[]) {
     .where(inArray(sources.syndicatedFromId, sourceIds))
     .orderBy(asc(sources.id));
 }
+
+/** Stored bodies of some versions of some sources (the texts orphaned mentions point into). */
+export function listVersionBodies(ex: Executor, sourceIds: number[]) {
+  if (!sourceIds.length) return Promise.resolve([]);
+  return ex
+    .select({ sourceId: sourceVersions.sourceId, version: sourceVersions.version, body: sourceVersions.body })
+    .from(sourceVersions)
+    .where(inArray(sourceVersions.sourceId, sourceIds));
+}
+
+export function listCurrentBodies(ex: Executor, sourceIds: number[]) {
+  if (!sourceIds.length) return Promise.resolve([]);
+  return ex.select({ id: sources.id, body: sources.body }).from(sources).where(inArray(sources.id, sourceIds));
+}

@@ -4,13 +4,16 @@
 import type { Executor } from '../../db/client.ts';
 import {
   countOrphanedMentionsOfSource,
+  listCurrentBodies,
   listOrphanedMentions,
   listReprintsOf,
   listRevisionsOfSource,
   listSourceVersionBodies,
+  listVersionBodies,
 } from '../../db/queries/corrections.ts';
 import { findSource } from '../../db/queries/sources.ts';
 import { NotFound } from '../errors.ts';
+import { offsetMapper } from './anchors.ts';
 import { diffWords, type DiffPart } from './history.ts';
 
 /** Unchanged text kept on each side of a change, so a long article shows only its edits. */
@@ -161,22 +164,49 @@ export async function getVersionsPage(ex: Executor, id: number) {
   return { source: sourceHead(source), versions: versions.reverse(), orphanCount: await countOrphanedMentionsOfSource(ex, id) };
 }
 
-export type OrphanItem = Awaited<ReturnType<typeof getOrphansPage>>['orphans'][number];
+export type OrphanItem = ReturnType<typeof orphanItem>;
 
 /** Mentions whose quote a correction removed, for an editor to place again or retire. */
 export async function getOrphansPage(ex: Executor, sourceId?: number) {
   const rows = await listOrphanedMentions(ex, { sourceId });
   const filterSource = sourceId === undefined ? null : sourceHead(await sourceOrThrow(ex, sourceId));
-  return { orphans: rows.map(orphanItem), filterSource };
+  return { orphans: await withSurroundings(ex, rows), filterSource };
 }
 
 /** One orphan, for the fragment htmx swaps after a refused action. */
 export async function getOrphan(ex: Executor, mentionId: number) {
-  const [row] = await listOrphanedMentions(ex, { mentionId });
-  return row ? orphanItem(row) : null;
+  const [row] = await withSurroundings(ex, await listOrphanedMentions(ex, { mentionId }));
+  return row ?? null;
 }
 
-function orphanItem(r: Awaited<ReturnType<typeof listOrphanedMentions>>[number]) {
+// Current text shown on each side of where a lost quote stood.
+const SURROUNDING_CHARS = 160;
+
+type OrphanRow = Awaited<ReturnType<typeof listOrphanedMentions>>[number];
+
+/**
+ * Each orphan with the words of the current text where its quote stood (its offset in the
+ * version it points into, carried over the edits since): usually the corrected passage, so
+ * the editor can copy the words that now carry the claim. Two queries for the whole list.
+ */
+async function withSurroundings(ex: Executor, rows: OrphanRow[]) {
+  const ids = [...new Set(rows.map((r) => r.sourceId))];
+  const [versions, current] = await Promise.all([listVersionBodies(ex, ids), listCurrentBodies(ex, ids)]);
+  return rows.map((r) => {
+    const oldBody = versions.find((v) => v.sourceId === r.sourceId && v.version === r.sourceVersion)?.body;
+    const body = current.find((c) => c.id === r.sourceId)?.body ?? null;
+    let surroundings: string | null = null;
+    if (oldBody && body) {
+      const at = offsetMapper(oldBody, body)(r.start);
+      const from = Math.max(0, at - SURROUNDING_CHARS);
+      const to = Math.min(body.length, at + r.quote.length + SURROUNDING_CHARS);
+      surroundings = `${from > 0 ? '…' : ''}${body.slice(from, to).trim()}${to < body.length ? '…' : ''}`;
+    }
+    return orphanItem(r, surroundings);
+  });
+}
+
+function orphanItem(r: OrphanRow, surroundings: string | null) {
   return {
     id: r.id,
     claimId: r.claimId,
@@ -189,6 +219,7 @@ function orphanItem(r: Awaited<ReturnType<typeof listOrphanedMentions>>[number])
     suffix: r.suffix,
     lostInVersion: r.sourceVersion,
     currentVersion: r.sourceVersionNow,
+    surroundings,
   };
 }
 

@@ -108,6 +108,9 @@ describe('source corrections, orphaned mentions and syndication', () => {
     assert.ok(item, 'listed for an editor');
     assert.equal(textOf(item.querySelector('.old-quote')), textOf({ textContent: gone!.quote }));
     assert.ok(item.querySelector(`a[href="/claims/${gone!.claimId}"]`), 'with its claim');
+    const now = item.querySelector('.orphan-surroundings')!.textContent!.replace(/^…|…$/g, '');
+    assert.ok(now.length > 100 && corrected.includes(now), 'with the current text where it stood');
+    assert.ok(now.includes(gone!.prefix.trim().split(/\s+/).slice(-3).join(' ')) || now.includes(gone!.suffix.trim().split(/\s+/).slice(0, 3).join(' ')), 'around its old place');
     assert.ok(!(await editor.get(`/sources/${sourceId}`)).doc.querySelector(`#m-${gone!.id}`), 'no longer highlighted');
     assert.match(textOf((await editor.get(`/sources/${sourceId}`)).doc.querySelector('#source-corrections')), /Orphaned mentions waiting for an editor: 2/);
     const history = textOf((await editor.get(`/claims/${gone!.claimId}/history`)).doc.querySelector('.history'));
