@@ -15,7 +15,7 @@ import {
   updateSourceBody,
   updateSuggestion,
 } from '../../db/queries/source-versions.ts';
-import { findSource } from '../../db/queries/sources.ts';
+import { findSource, findSourceForUpdate } from '../../db/queries/sources.ts';
 import type { ClutterRange } from '../../db/schema/index.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { actorId, type Actor } from './actor.ts';
@@ -218,7 +218,9 @@ export async function correctSourceText(db: Db, user: Actor, sourceId: number, i
   // Browsers send CRLF from text areas; stored bodies use LF.
   const body = input.body.replace(/\r\n?/g, '\n');
   return db.transaction(async (tx) => {
-    const source = await findSource(tx, sourceId);
+    // Locked, so a second correction of the same version waits and is then refused as stale,
+    // rather than both passing the check and one failing on the versions' unique key.
+    const source = await findSourceForUpdate(tx, sourceId);
     if (!source) throw new NotFound(`There is no source ${sourceId}.`);
     if (source.body === null) throw new Invalid('This source has no text to correct.');
     if (source.version !== input.version) {

@@ -219,6 +219,22 @@ describe('source corrections, orphaned mentions and syndication', () => {
     assert.equal((await db().select().from(sourceVersions).where(eq(sourceVersions.sourceId, sourceId))).length, versionsBefore);
   });
 
+  it('lets only one of two simultaneous corrections of one version through; the other is told, not lost', async () => {
+    const before = await source();
+    await editor.get(`/sources/${sourceId}/text`);
+    const second = editor.copy();
+    const results = await Promise.all([
+      editor.post(`/sources/${sourceId}/text`, { version: before.version, body: `${before.body}\n\nFirst addition.` }),
+      second.post(`/sources/${sourceId}/text`, { version: before.version, body: `${before.body}\n\nSecond addition.` }),
+    ]);
+    assert.deepEqual(results.map((r) => r.status).sort(), [303, 409]);
+    const refused = results.find((r) => r.status === 409)!;
+    assert.match(textOf(refused.doc.querySelector('[role=alert]')), /corrected by someone else/);
+    const after = await source();
+    assert.equal(after.version, before.version + 1);
+    assert.equal((await db().select().from(sourceVersions).where(and(eq(sourceVersions.sourceId, sourceId), eq(sourceVersions.version, after.version)))).length, 1);
+  });
+
   it('shows and changes what a source reprints and its agency credit, refusing loops', async () => {
     const frId = await sourceIdByTitle(db(), DEMO.frSource);
     // The demo's English article is the AFP dispatch of the French one, as detection found.
