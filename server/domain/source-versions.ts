@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { findClutter } from '../analysis/index.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
-import { findMention, listMentionsOfSource, updateMention } from '../../db/queries/mentions.ts';
+import { findMention, findMentionForUpdate, listMentionsOfSource, updateMention } from '../../db/queries/mentions.ts';
 import {
   findOtherSourceByHash,
   hasSourceVersion,
@@ -239,8 +239,11 @@ export const Placement = z.object({
 /** An editor places an orphaned mention again on words of the current text. */
 export async function placeMention(db: Db, user: Actor, mentionId: number, input: z.infer<typeof Placement>) {
   return db.transaction(async (tx) => {
-    const mention = await findMention(tx, mentionId);
+    // Locked: two editors acting on one orphan at once act one after the other, and the second
+    // finds it no longer orphaned.
+    const mention = await findMentionForUpdate(tx, mentionId);
     if (!mention) throw new NotFound(`There is no mention ${mentionId}.`);
+    if (mention.anchorState !== 'orphaned') throw new Invalid('Only a mention whose quote was lost can be placed again.');
     const source = await findSource(tx, mention.sourceId);
     if (!source?.body) throw new Invalid('This source has no text to place the mention in.');
     const body = source.body;
@@ -294,7 +297,7 @@ export const Retirement = z.object({ reason: z.string().trim().min(3, 'Say why t
 /** An editor decides an orphaned mention has no place in the corrected text: kept, retired. */
 export async function retireMention(db: Db, user: Actor, mentionId: number, input: z.infer<typeof Retirement>) {
   return db.transaction(async (tx) => {
-    const mention = await findMention(tx, mentionId);
+    const mention = await findMentionForUpdate(tx, mentionId);
     if (!mention) throw new NotFound(`There is no mention ${mentionId}.`);
     if (mention.anchorState !== 'orphaned') throw new Invalid('Only a mention whose quote was lost can be retired.');
     const saved = await updateMention(tx, mention.id, { anchorState: 'retired' });

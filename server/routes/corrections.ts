@@ -151,12 +151,16 @@ export function correctionsRouter(): Router {
   /** A refused action on one orphan: its item again (htmx) or the whole list with it marked. */
   const refuseOrphan = async (req: Request, res: Response, mentionId: number, status: number, problem: Problem, typed: Record<string, string>) => {
     res.status(status);
+    const orphan = await getOrphan(req.db, mentionId);
+    // Placed or retired meanwhile (by another editor, or in another tab): say so, whatever the domain said.
+    const refused = { mentionId, problem: orphan ? problem : { message: 'corrections.error.notOrphaned', fields: {} }, typed };
     if (wantsFragment(req)) {
-      const orphan = await getOrphan(req.db, mentionId);
-      if (orphan) return res.vary('HX-Request').render('partials/orphan-item', { orphan, refused: { problem, typed } });
+      res.vary('HX-Request');
+      if (orphan) return res.render('partials/orphan-item', { orphan, refused });
+      return res.render('partials/orphan-gone', { mentionId, refused });
     }
     const page = await getOrphansPage(req.db, sourceFilter(bodyOf(req.body).source));
-    res.vary('HX-Request').render('pages/orphans', { ...page, done: null, refused: { mentionId, problem, typed } });
+    res.vary('HX-Request').render('pages/orphans', { ...page, done: null, refused });
   };
 
   const PlacementForm = z.object({

@@ -235,6 +235,31 @@ describe('source corrections, orphaned mentions and syndication', () => {
     assert.equal((await db().select().from(sourceVersions).where(and(eq(sourceVersions.sourceId, sourceId), eq(sourceVersions.version, after.version)))).length, 1);
   });
 
+  it('lets one of two editors acting on one orphan at once win; the other is told it is no longer orphaned', async () => {
+    const before = await source();
+    const [gone] = await separateMentions(1);
+    await editor.get(`/sources/${sourceId}/text`);
+    await editor.post(`/sources/${sourceId}/text`, { version: before.version, body: before.body!.slice(0, gone!.start) + before.body!.slice(gone!.end) });
+    assert.equal((await mention(gone!.id)).anchorState, 'orphaned');
+    const { body } = await source();
+    const other = editor.copy();
+    const [placed, retired] = await Promise.all([
+      editor.post(`/mentions/${gone!.id}/placement`, { quote: '', start: 0, end: 12 }, { htmx: true }),
+      other.post(`/mentions/${gone!.id}/retirement`, { reason: 'Withdrawn by the outlet' }, { htmx: true }),
+    ]);
+    const statuses = [placed.status, retired.status];
+    assert.deepEqual([...statuses].sort(), [200, 422], `one wins: ${statuses}`);
+    const row = await mention(gone!.id);
+    if (placed.status === 200) {
+      assert.equal(row.anchorState, 'anchored');
+      assert.equal(row.quote, body!.slice(0, 12));
+      assert.match(textOf(retired.doc.querySelector('[role=alert]')), /not orphaned/);
+    } else {
+      assert.equal(row.anchorState, 'retired');
+      assert.match(textOf(placed.doc.querySelector('[role=alert]')), /not orphaned/);
+    }
+  });
+
   it('shows and changes what a source reprints and its agency credit, refusing loops', async () => {
     const frId = await sourceIdByTitle(db(), DEMO.frSource);
     // The demo's English article is the AFP dispatch of the French one, as detection found.

@@ -99,6 +99,7 @@ export const en = {
   'corrections.orphans.retired': 'The mention is retired; it stays in the claim’s history.',
   'corrections.orphans.refused': 'The mention was not changed.',
   'corrections.orphans.goPlace': 'Place or retire the orphaned mentions',
+  'corrections.orphans.reload': 'See the list as it is now',
 
   'corrections.error.version': 'The form lost the version it was based on: reload the page.',
   'corrections.error.body': 'Paste the corrected text of the article.',
@@ -211,6 +212,7 @@ export const fr: Record<keyof typeof en, string> = {
   'corrections.orphans.retired': 'La mention est retirée ; elle reste dans l’historique de l’affirmation.',
   'corrections.orphans.refused': 'La mention n’a pas été modifiée.',
   'corrections.orphans.goPlace': 'Placer ou retirer les mentions orphelines',
+  'corrections.orphans.reload': 'Voir la liste à jour',
 
   'corrections.error.version': 'Le formulaire a perdu la version sur laquelle il se fonde : rechargez la page.',
   'corrections.error.body': 'Collez le texte corrigé de l’article.',
