@@ -12,8 +12,10 @@ import {
   listVersionBodies,
 } from '../../db/queries/corrections.ts';
 import { findSource } from '../../db/queries/sources.ts';
+import { listSourcesForGrouping, listSyndicationChain } from '../../db/queries/syndication.ts';
 import { NotFound } from '../errors.ts';
 import { offsetMapper } from './anchors.ts';
+import { groupBySyndication } from './syndication.ts';
 import { diffWords, type DiffPart } from './history.ts';
 
 /** Unchanged text kept on each side of a change, so a long article shows only its edits. */
@@ -246,4 +248,27 @@ export async function getSyndicationPanel(ex: Executor, id: number) {
 /** The current text of a source, for a placement given as offsets into it. */
 export async function getCurrentBody(ex: Executor, id: number): Promise<string> {
   return (await sourceOrThrow(ex, id)).body ?? '';
+}
+
+/**
+ * The one underlying report a source belongs to, for readers: who it comes from (the agency,
+ * else the original outlet) and the outlets reprinting it. null for a source nobody reprints.
+ */
+export async function getReportGroup(ex: Executor, sourceId: number) {
+  const chain = await listSyndicationChain(ex, sourceId);
+  const rootId = chain.length ? chain[chain.length - 1]!.id : sourceId;
+  // Detection points every reprint at the root; an editor may point at a reprint, so two levels.
+  const direct = await listReprintsOf(ex, [rootId]);
+  const deeper = await listReprintsOf(ex, direct.map((r) => r.id));
+  if (!direct.length) return null;
+  const members = await listSourcesForGrouping(ex, [rootId, ...direct.map((r) => r.id), ...deeper.map((r) => r.id)]);
+  const group = groupBySyndication(members).find((g) => g.rootId === rootId);
+  if (!group) return null;
+  return {
+    label: group.label,
+    reprints: group.reprints,
+    members: group.members
+      .map((m) => ({ id: m.id, title: m.title, publisher: m.publisher, isOriginal: m.id === rootId, isThis: m.id === sourceId }))
+      .sort((a, b) => Number(b.isOriginal) - Number(a.isOriginal) || a.id - b.id),
+  };
 }

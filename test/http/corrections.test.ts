@@ -271,6 +271,12 @@ describe('source corrections, orphaned mentions and syndication', () => {
     assert.match(textOf(origin.doc.querySelector('.syndication-now')), /Reprinted by \(1\)/);
     assert.ok(origin.doc.querySelector(`.reprint-list a[href="/sources/${sourceId}"]`));
 
+    const reader = new Client(app.url);
+    const readerPage = await reader.get(`/sources/${frId}`);
+    assert.match(textOf(readerPage.doc.querySelector('.report-group h2')), /^One report: AFP, reprinted by 2 outlets$/, 'readers see one report');
+    assert.ok(readerPage.doc.querySelector(`.report-group a[href="/sources/${sourceId}"]`));
+    assert.match(textOf((await reader.get(`/sources/${sourceId}`)).doc.querySelector('.report-group')), /original/);
+
     const self = await editor.post(`/sources/${frId}/syndication`, { kind: 'reprint', syndicatedFrom: String(frId), agency: 'AFP' }, { htmx: true });
     assert.equal(self.status, 422);
     assert.match(textOf(self.doc.querySelector('[role=alert]')), /cannot reprint itself/);
@@ -295,6 +301,7 @@ describe('source corrections, orphaned mentions and syndication', () => {
     assert.equal(row.syndicationSetBy, 'editor');
     assert.equal(row.agency, 'AFP');
     assert.match(textOf((await editor.get(`/sources/${frId}/syndication`)).doc.querySelector('.syndication-now')), /Reprinted by \(0\)/);
+    assert.equal((await reader.get(`/sources/${frId}`)).doc.querySelector('.report-group'), null, 'an independent report stands alone');
 
     const back = await editor.post(`/sources/${sourceId}/syndication`, { kind: 'reprint', syndicatedFrom: String(frId), agency: 'AFP' });
     assert.equal(back.status, 303);

@@ -101,6 +101,12 @@ export const en = {
   'corrections.orphans.goPlace': 'Place or retire the orphaned mentions',
   'corrections.orphans.reload': 'See the list as it is now',
 
+  'corrections.report.reprintedOne': 'One report: {label}, reprinted by 1 outlet',
+  'corrections.report.reprintedMany': 'One report: {label}, reprinted by {count} outlets',
+  'corrections.report.original': 'original',
+  'corrections.report.this': 'this page',
+  'corrections.report.explain': 'These articles carry the same report, so they count as one independent source.',
+
   'corrections.error.version': 'The form lost the version it was based on: reload the page.',
   'corrections.error.body': 'Paste the corrected text of the article.',
   'corrections.error.note': 'Keep the note under 300 characters.',
@@ -213,6 +219,12 @@ export const fr: Record<keyof typeof en, string> = {
   'corrections.orphans.refused': 'La mention n’a pas été modifiée.',
   'corrections.orphans.goPlace': 'Placer ou retirer les mentions orphelines',
   'corrections.orphans.reload': 'Voir la liste à jour',
+
+  'corrections.report.reprintedOne': 'Un seul compte rendu : {label}, repris par 1 média',
+  'corrections.report.reprintedMany': 'Un seul compte rendu : {label}, repris par {count} médias',
+  'corrections.report.original': 'original',
+  'corrections.report.this': 'cette page',
+  'corrections.report.explain': 'Ces articles portent le même compte rendu : ils comptent pour une seule source indépendante.',
 
   'corrections.error.version': 'Le formulaire a perdu la version sur laquelle il se fonde : rechargez la page.',
   'corrections.error.body': 'Collez le texte corrigé de l’article.',
