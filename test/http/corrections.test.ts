@@ -113,6 +113,9 @@ describe('source corrections, orphaned mentions and syndication', () => {
     assert.ok(now.includes(gone!.prefix.trim().split(/\s+/).slice(-3).join(' ')) || now.includes(gone!.suffix.trim().split(/\s+/).slice(0, 3).join(' ')), 'around its old place');
     assert.ok(!(await editor.get(`/sources/${sourceId}`)).doc.querySelector(`#m-${gone!.id}`), 'no longer highlighted');
     assert.match(textOf((await editor.get(`/sources/${sourceId}`)).doc.querySelector('#source-corrections')), /Orphaned mentions waiting for an editor: 2/);
+    const french = await editor.get(`/orphans?source=${sourceId}`, { headers: { 'Accept-Language': 'fr' } });
+    assert.equal(textOf(french.doc.querySelector('h1')), 'Mentions orphelines');
+    assert.match(textOf(french.doc.querySelector(`#orphan-${gone!.id}`)), /perdue à la version \d+ .*Placer la mention.*Retirer la mention/);
     const history = textOf((await editor.get(`/claims/${gone!.claimId}/history`)).doc.querySelector('.history'));
     assert.match(history, /Quote no longer found after a source change/);
     assert.match((await editor.get('/review')).body, /href="\/orphans"/, 'the review queue links to the orphans');
