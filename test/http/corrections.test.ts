@@ -167,6 +167,9 @@ describe('source corrections, orphaned mentions and syndication', () => {
     assert.match(textOf(nowhere.doc.querySelector('[role=alert]')), /These words are not in the current text/);
     assert.equal(nowhere.doc.querySelector('textarea[name=quote]')!.textContent, 'words that this article never had', 'typed words kept');
 
+    const french = await editor.post(`/mentions/${gone!.id}/placement`, { quote: 'des mots absents' }, { htmx: true, headers: { 'Accept-Language': 'fr' } });
+    assert.match(textOf(french.doc.querySelector('[role=alert]')), /Ces mots ne figurent pas dans le texte actuel/, 'refusals in the editor’s language');
+
     const offsets = await editor.post(`/mentions/${gone!.id}/placement`, { quote: '', start: 50, end: 10 });
     assert.equal(offsets.status, 422);
     assert.ok(offsets.doc.querySelector('h1'), 'plain form: the whole page');

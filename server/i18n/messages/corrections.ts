@@ -117,6 +117,23 @@ export const en = {
   'corrections.error.originMissing': 'Give the number of the source it reprints.',
   'corrections.error.stale': 'The text was corrected by someone else since you loaded the page. Your text is kept below: compare it with the current version, then save again.',
   'corrections.error.notOrphaned': 'This mention is not orphaned (any more): it was placed or retired already.',
+
+  // The domain's refusals (source-versions.ts, syndication.ts) are English sentences; as in
+  // gettext, the sentence is its own key, so French readers get them translated. Refusals that
+  // name a source or a number are not listed and show in English.
+  'The new text is empty.': 'The new text is empty.',
+  'Paste the corrected text of the article.': 'Paste the corrected text of the article.',
+  'This source has no text to correct.': 'This source has no text to correct.',
+  'Only a mention whose quote was lost can be placed again.': 'Only a mention whose quote was lost can be placed again.',
+  'This source has no text to place the mention in.': 'This source has no text to place the mention in.',
+  'These words are not in the current text of the article.': 'These words are not in the current text of the article.',
+  'Copy the words exactly as the article has them.': 'Copy the words exactly as the article has them.',
+  'Only a mention whose quote was lost can be retired.': 'Only a mention whose quote was lost can be retired.',
+  'A source cannot reprint itself.': 'A source cannot reprint itself.',
+  'Give another source.': 'Give another source.',
+  'That source does not exist.': 'That source does not exist.',
+  'That source already reprints this one.': 'That source already reprints this one.',
+  'Give the number of the source it reprints, or its Claimline address.': 'Give the number of the source it reprints, or its Claimline address.',
 };
 
 export const fr: Record<keyof typeof en, string> = {
@@ -236,4 +253,18 @@ export const fr: Record<keyof typeof en, string> = {
   'corrections.error.originMissing': 'Donnez le numéro de la source reprise.',
   'corrections.error.stale': 'Quelqu’un d’autre a corrigé le texte depuis que vous avez ouvert la page. Votre texte est gardé ci-dessous : comparez-le avec la version actuelle, puis enregistrez à nouveau.',
   'corrections.error.notOrphaned': 'Cette mention n’est pas (plus) orpheline : elle a déjà été placée ou retirée.',
+
+  'The new text is empty.': 'Le nouveau texte est vide.',
+  'Paste the corrected text of the article.': 'Collez le texte corrigé de l’article.',
+  'This source has no text to correct.': 'Cette source n’a pas de texte à corriger.',
+  'Only a mention whose quote was lost can be placed again.': 'Seule une mention dont la citation a été perdue peut être placée à nouveau.',
+  'This source has no text to place the mention in.': 'Cette source n’a pas de texte où placer la mention.',
+  'These words are not in the current text of the article.': 'Ces mots ne figurent pas dans le texte actuel de l’article.',
+  'Copy the words exactly as the article has them.': 'Copiez les mots exactement comme l’article les donne.',
+  'Only a mention whose quote was lost can be retired.': 'Seule une mention dont la citation a été perdue peut être retirée.',
+  'A source cannot reprint itself.': 'Une source ne peut pas se reprendre elle-même.',
+  'Give another source.': 'Indiquez une autre source.',
+  'That source does not exist.': 'Cette source n’existe pas.',
+  'That source already reprints this one.': 'Cette source reprend déjà celle-ci.',
+  'Give the number of the source it reprints, or its Claimline address.': 'Donnez le numéro de la source reprise, ou son adresse dans Claimline.',
 };
