@@ -11,6 +11,7 @@ import {
   listSourceVersionBodies,
   listVersionBodies,
 } from '../../db/queries/corrections.ts';
+import { findMention } from '../../db/queries/mentions.ts';
 import { findSource } from '../../db/queries/sources.ts';
 import { listSourcesForGrouping, listSyndicationChain } from '../../db/queries/syndication.ts';
 import { NotFound } from '../errors.ts';
@@ -271,4 +272,9 @@ export async function getReportGroup(ex: Executor, sourceId: number) {
       .map((m) => ({ id: m.id, title: m.title, publisher: m.publisher, isOriginal: m.id === rootId, isThis: m.id === sourceId }))
       .sort((a, b) => Number(b.isOriginal) - Number(a.isOriginal) || a.id - b.id),
   };
+}
+
+/** Refuses a mention that does not exist (a page not found, not a form to correct). */
+export async function requireMention(ex: Executor, id: number): Promise<void> {
+  if (!(await findMention(ex, id))) throw new NotFound(`There is no mention ${id}.`);
 }

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { getCorrectionForm, getCurrentBody, getOrphan, getOrphansPage, getSyndicationPanel, getVersionsPage } from '../domain/corrections.ts';
+import { getCorrectionForm, getCurrentBody, getOrphan, getOrphansPage, getSyndicationPanel, getVersionsPage, requireMention } from '../domain/corrections.ts';
 import { correctSourceText, Correction, placeMention, Placement, retireMention, Retirement } from '../domain/source-versions.ts';
 import { setSyndication, SyndicationInput } from '../domain/syndication.ts';
 import { Conflict, Invalid } from '../errors.ts';
@@ -176,7 +176,10 @@ export function correctionsRouter(): Router {
     const fields = PlacementForm.parse({ quote: typed.quote, start: typed.start, end: typed.end });
     const result = await attempt(async () => {
       const orphan = await getOrphan(req.db, mentionId);
-      if (!orphan) throw new Invalid('corrections.error.notOrphaned');
+      if (!orphan) {
+        await requireMention(req.db, mentionId);
+        throw new Invalid('corrections.error.notOrphaned');
+      }
       // By offsets: the words between start and end of the current text; by quote: its words found.
       const byOffsets = !fields.quote.trim() && (fields.start !== null || fields.end !== null);
       const input = byOffsets ? await spanInput(req, orphan.sourceId, fields.start, fields.end) : Placement.safeParse({ quote: fields.quote, start: fields.start ?? undefined });

@@ -185,6 +185,8 @@ describe('source corrections, orphaned mentions and syndication', () => {
     assert.match(textOf(retired.doc.querySelector('[role=status]')), /The mention is retired/);
     assert.equal((await mention(gone!.id)).anchorState, 'retired');
     assert.ok(!(await editor.get('/orphans')).doc.querySelector(`#orphan-${gone!.id}`));
+    assert.equal((await editor.post('/mentions/999999/placement', { quote: 'x' })).status, 404);
+    assert.equal((await editor.post('/mentions/999999/retirement', { reason: 'No such mention' })).status, 404);
     const again = await editor.post(`/mentions/${gone!.id}/retirement`, { reason: 'Twice' });
     assert.equal(again.status, 422, 'a retired mention is not an orphan any more');
 
