@@ -12,6 +12,7 @@ import { useEta } from './http/render.ts';
 import { site } from './http/site.ts';
 import './http/types.ts';
 import { assetsRouter, assetVersions } from './routes/assets.ts';
+import { correctionsRouter } from './routes/corrections.ts';
 import { accountRouter } from './routes/account.ts';
 import { adminRouter } from './routes/admin.ts';
 import { authRouter } from './routes/auth.ts';
@@ -90,6 +91,7 @@ export function createApp({ database, config, logger }: AppDeps): Express {
   app.use(authRouter(config));
   // Before the reader's pages: an editor's GET /sources/:id is the working view of the article.
   app.use(sourcesRouter(config));
+  app.use(correctionsRouter());
   app.use(pagesRouter);
   app.use(searchRouter);
   app.use(apiRouter);
