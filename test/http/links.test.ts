@@ -34,7 +34,8 @@ describe('claim links and the claim graph', () => {
     assert.equal(page.status, 200);
     const svg = page.doc.querySelector('#claim-graph .graph-wide svg')!;
     assert.ok(svg, 'an SVG graph');
-    assert.equal(svg.getAttribute('role'), 'img');
+    assert.equal(svg.getAttribute('role'), 'group');
+    assert.match(textOf(svg.querySelector('a.node-link')), /^\s*(Contradicts|Confirms|Supports) this/);
     const counter = [...page.doc.querySelectorAll('#counter-claims .claim-card .statement a')].map((a) => a.getAttribute('href'));
     const confirm = [...page.doc.querySelectorAll('#confirmations .claim-card .statement a')].map((a) => a.getAttribute('href'));
     assert.ok(counter.length >= 1 && confirm.length >= 1, 'the seed has both');
