@@ -3,7 +3,7 @@
 // languages we have lexicons for (it misreads short phrases), on a bounded sample.
 import { franc } from 'franc';
 import { allLexicons } from './lexicons/index.ts';
-import { wordSet } from './text.ts';
+import { countWords, wordSet } from './text.ts';
 
 const SAMPLE = 2500;
 let stopwordSets: { code: string; words: Set<string> }[] | null = null;
@@ -12,8 +12,7 @@ export function detectLanguage(text: string): string {
   const lexicons = allLexicons();
   const fallback = lexicons[0]!.code;
   // Prefer long lines: page furniture ("Search", "Share") says little about the language.
-  const body = text.split(/\r?\n/).filter((l) => l.trim().split(/\s+/).length >= 6).join('\n');
-  const sample = (body.length >= 40 ? body : text).slice(0, SAMPLE);
+  const sample = (longLines(text) ?? text).slice(0, SAMPLE);
   stopwordSets ??= lexicons.map((l) => ({ code: l.code, words: wordSet(l.stopwords) }));
   const words = sample.toLowerCase().replace(/’/g, "'").split(/[^\p{L}']+/u).filter(Boolean);
   if (words.length >= 20) {
@@ -23,4 +22,21 @@ export function detectLanguage(text: string): string {
   }
   const iso = franc(sample, { only: lexicons.map((l) => l.iso6393), minLength: 10 });
   return lexicons.find((l) => l.iso6393 === iso)?.code ?? fallback;
+}
+
+/**
+ * Lines of six words or more, joined by line breaks, read only as far as the sample needs;
+ * null when they make fewer than 40 characters.
+ */
+function longLines(text: string): string | null {
+  let body = '';
+  for (let at = 0; at <= text.length && body.length < SAMPLE; ) {
+    const nl = text.indexOf('\n', at);
+    const next = nl < 0 ? text.length + 1 : nl + 1;
+    // The break is "\n" or "\r\n".
+    const end = nl < 0 ? text.length : nl > at && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    if (countWords(text, at, end) >= 6) body += (body ? '\n' : '') + text.slice(at, end);
+    at = next;
+  }
+  return body.length >= 40 ? body : null;
 }

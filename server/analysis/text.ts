@@ -22,10 +22,45 @@ export interface Token {
   inverted?: boolean;
 }
 
-export function fold(s: string): string {
-  // Most words are plain ASCII: skip Unicode normalisation for them (it dominates the profile).
-  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
+/** The characters of the regular expression class \s, without the cost of a regular expression. */
+export function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Number of whitespace-separated words in text[start, end). */
+export function countWords(text: string, start: number, end: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+function foldSlow(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘`´]/g, "'");
+}
+
+// Decomposing, dropping marks and lowercasing act on each character alone (no character outside
+// the marks reorders under NFD), except the capital sigma, whose lowercase depends on its place in
+// the word, and characters outside the BMP: so a table per UTF-16 unit gives the same result.
+const foldedUnit: (string | undefined)[] = new Array<string | undefined>(0x10000).fill(undefined);
+
+export function fold(s: string): string {
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) < 128) i++;
+  // Most words are plain ASCII: no Unicode normalisation for them.
+  if (i === s.length) return s.toLowerCase();
+  let out = '';
+  for (i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3) return foldSlow(s);
+    out += foldedUnit[c] ??= foldSlow(String.fromCharCode(c));
+  }
+  return out;
 }
 
 export function lower(s: string): string {
