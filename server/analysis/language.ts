@@ -14,9 +14,13 @@ export function detectLanguage(text: string): string {
   // Prefer long lines: page furniture ("Search", "Share") says little about the language.
   const sample = (longLines(text) ?? text).slice(0, SAMPLE);
   stopwordSets ??= lexicons.map((l) => ({ code: l.code, words: wordSet(l.stopwords) }));
-  const words = sample.toLowerCase().replace(/’/g, "'").split(/[^\p{L}']+/u).filter(Boolean);
+  const words = wordsOf(sample.toLowerCase().replace(/’/g, "'"));
   if (words.length >= 20) {
-    const votes = stopwordSets.map((s) => ({ code: s.code, n: words.filter((w) => s.words.has(w)).length })).sort((a, b) => b.n - a.n);
+    const votes = stopwordSets.map((s) => {
+      let n = 0;
+      for (const w of words) if (s.words.has(w)) n++;
+      return { code: s.code, n };
+    }).sort((a, b) => b.n - a.n);
     const [first, second] = votes;
     if (first && first.n >= 5 && (!second || first.n >= 2 * second.n)) return first.code;
   }
@@ -39,4 +43,32 @@ function longLines(text: string): string | null {
     at = next;
   }
   return body.length >= 40 ? body : null;
+}
+
+const LETTER = /^\p{L}$/u;
+const letterUnit: (boolean | undefined)[] = new Array<boolean | undefined>(0x10000).fill(undefined);
+
+/** Runs of letters and apostrophes: what splitting on /[^\p{L}']+/u keeps. */
+function wordsOf(s: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    let inWord = false;
+    let width = 1;
+    if (i < s.length) {
+      const c = s.charCodeAt(i);
+      if (c < 128) inWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39;
+      else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        inWord = LETTER.test(s.slice(i, i + 2));
+        width = 2;
+      } else inWord = letterUnit[c] ??= LETTER.test(String.fromCharCode(c));
+    }
+    if (inWord && start < 0) start = i;
+    else if (!inWord && start >= 0) {
+      out.push(s.slice(start, i));
+      start = -1;
+    }
+    i += width - 1;
+  }
+  return out;
 }

@@ -102,13 +102,17 @@ function entityRef(e: Entity | null | undefined): EntityRef | null {
 /** Words capitalised somewhere other than at a sentence start: the article's proper nouns. */
 function properNouns(text: string, body: Span[]): Set<string> {
   const out = new Set<string>();
-  const re = /(?<=[^\s.!?«“"(:]\s+)(\p{Lu}[\p{L}\p{M}'’-]*)/gu;
+  // A capitalised word after spaces that follow anything but a sentence end or an opening mark.
+  const re = /\s+(\p{Lu}[\p{L}\p{M}'’-]*)/gu;
   for (const b of body) {
     const s = text.slice(b.start, b.end);
-    for (const m of s.matchAll(re)) out.add(fold(m[1]!.replace(/['’]s$/u, '')));
+    for (const m of s.matchAll(re)) {
+      if (m.index > 0 && !AFTER_BREAK.includes(s[m.index - 1]!)) out.add(fold(m[1]!.replace(/['’]s$/u, '')));
+    }
   }
   return out;
 }
+const AFTER_BREAK = '.!?«“"(:';
 
 function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
@@ -224,14 +228,22 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     // statement without a day takes the day of the speaker's next statement that has one.
     paraDrafts.sort((x, y) => x.claim.start - y.claim.start);
     paraDrafts.forEach((d, i) => {
-      const prev = paraDrafts.slice(0, i).reverse().find((x) => x.speaker && d.speaker && discourse.canonical(x.speaker) === discourse.canonical(d.speaker));
+      let prev: Draft | undefined;
+      for (let k = i - 1; k >= 0 && d.speaker && !prev; k--) {
+        const x = paraDrafts[k]!;
+        if (x.speaker && discourse.canonical(x.speaker) === discourse.canonical(d.speaker)) prev = x;
+      }
       if (prev && d.inheritsStance && prev.claim.stance !== 'assert' && prev.claim.stance !== 'question') {
         d.claim.stance = prev.claim.stance;
         d.claim.features.stance = prev.claim.stance;
         if (prev.claim.stance === 'deny') d.claim.features.polarity = 'negative';
       }
       if (d.speaker && !d.explicitDay) {
-        const next = paraDrafts.slice(i + 1).find((x) => x.speaker && discourse.canonical(x.speaker) === discourse.canonical(d.speaker!) && x.explicitDay);
+        let next: Draft | undefined;
+        for (let k = i + 1; k < paraDrafts.length && !next; k++) {
+          const x = paraDrafts[k]!;
+          if (x.speaker && discourse.canonical(x.speaker) === discourse.canonical(d.speaker) && x.explicitDay) next = x;
+        }
         if (next && next.claim.claimedOn) {
           d.claim.claimedOn = d.claim.statementOn = next.claim.claimedOn;
           d.claim.features.dates = [...new Set([next.claim.claimedOn, ...d.claim.features.dates.slice(1)])];
@@ -254,8 +266,9 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
   ): Draft {
     const span = a.span;
     const spanTokens = tokens.filter((t) => t.s >= span.start && t.e <= span.end);
-    const speakerTokens = a.speaker ? new Set(tokens.filter((t) => t.s >= a.speaker!.start && t.e <= a.speaker!.end)) : new Set<Token>();
-    const ownTokens = spanTokens.filter((t) => !speakerTokens.has(t));
+    const who = a.speaker;
+    const bySpeaker = (t: Token) => !!who && t.s >= who.start && t.e <= who.end;
+    const ownTokens = spanTokens.filter((t) => !bySpeaker(t));
     const stance = decideStance(a, tokens, quotes, lex);
     const inside = (d: Span, z: Span) => d.start >= z.start && d.end <= z.end;
     // The statement's own day: next to its verb, or in its object ("rejected the criticism on
@@ -302,7 +315,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     const features = claimFeatures({
       language, lex, claimant: speaker?.key ?? null, subjects: [...subjects.keys()], stance: stance.stance, polarity: stance.polarity,
       verbConcept: a.concept, neutral: a.neutral, dates: [claimedOn, eventOn].filter((d): d is string => !!d),
-      spanTokens: ownTokens, contextTokens: tokens.filter((t) => (t.e <= span.start || t.s >= span.end) && !speakerTokens.has(t)), anaphoric,
+      spanTokens: ownTokens, contextTokens: tokens.filter((t) => (t.e <= span.start || t.s >= span.end) && !bySpeaker(t)), anaphoric,
     });
     const cw = checkworthiness({
       attributed: !!speaker, stance: stance.stance, entities: subjects.size + (speaker ? 1 : 0), numbers: ownTokens.filter((t) => t.kind === 'num').length,
@@ -336,8 +349,9 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     return c;
   });
   claims.sort((x, y) => x.start - y.start || x.end - y.end);
-  // The same span found twice (e.g. by a verb and a continuation) is one claim.
-  const unique = claims.filter((c, i) => !claims.slice(0, i).some((d) => d.start === c.start && d.end === c.end));
+  // The same span found twice (e.g. by a verb and a continuation) is one claim; sorted, its
+  // copies stand next to each other.
+  const unique = claims.filter((c, i) => i === 0 || claims[i - 1]!.start !== c.start || claims[i - 1]!.end !== c.end);
   return { language, clutter: layout.clutter, sentences, claims: unique };
 }
 

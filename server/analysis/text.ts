@@ -84,12 +84,30 @@ function prepared(lex: Lexicon) {
   return p;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
 const LETTER = /[\p{L}\p{M}]/u;
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/** Does the string start with a letter (\p{L})? */
+function startsWithLetter(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /^\p{L}/u.test(s);
+}
+
+/** Index of the first apostrophe, straight or typographic, or -1. */
+function apostrophe(s: string): number {
+  const a = s.indexOf("'");
+  const b = s.indexOf('’');
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
 
 function make(text: string, s: number, e: number, kind?: Token['kind'], inverted?: boolean): Token {
   const raw = text.slice(s, e);
-  const ascii = ASCII.test(raw);
+  const ascii = isAscii(raw);
   const low = ascii ? raw.toLowerCase() : lower(raw);
   const c = raw.charCodeAt(0);
   const first = raw[0]!;
@@ -98,7 +116,7 @@ function make(text: string, s: number, e: number, kind?: Token['kind'], inverted
   const t: Token = {
     s, e, raw, low, fold: ascii ? low : fold(raw),
     kind: kind ?? (isNum ? 'num' : isWord ? 'word' : 'punct'),
-    cap: isWord && !isNum && first !== first.toLowerCase(),
+    cap: isWord && !isNum && (c < 128 ? c >= 65 && c <= 90 : first !== first.toLowerCase()),
   };
   if (inverted) t.inverted = true;
   return t;
@@ -115,7 +133,7 @@ export function tokenize(text: string, start: number, end: number, lex: Lexicon)
     let s = m.index;
     let e = s + m[0].length;
     let word = m[0];
-    if (/^[\p{L}]/u.test(word)) {
+    if (startsWithLetter(word)) {
       // A full stop belongs to the word when the word is a known abbreviation or an initial.
       if (slice[e] === '.' && (abbrev.has(lower(word) + '.') || /^\p{Lu}$/u.test(word))) {
         e += 1;
@@ -123,12 +141,12 @@ export function tokenize(text: string, start: number, end: number, lex: Lexicon)
         word = text.slice(s, e);
       }
       // Elision: "l'ingérence" is "l'" + "ingérence"; the split repeats for "qu'il".
-      let apos = word.search(/['’]/);
+      let apos = apostrophe(word);
       while (apos > 0 && elisions.has(lower(word.slice(0, apos)))) {
         out.push(make(text, s, s + apos + 1));
         s = s + apos + 1;
         word = text.slice(s, e);
-        apos = word.search(/['’]/);
+        apos = apostrophe(word);
       }
       if (inversion && word.includes('-')) {
         const inv = inversion.exec(word);
