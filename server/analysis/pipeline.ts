@@ -1,7 +1,7 @@
 // The pipeline: layout → paragraphs → sentences → quotations → mentions → attributions →
 // entities → stance, dates, check-worthiness, matching features. Pure: text and options in,
 // plain data out.
-import { attributeSentence, isReportingVerbAt, type Attribution } from './attribution.ts';
+import { attributeSentence, attribution, isReportingVerbAt, type Attribution } from './attribution.ts';
 import { checkworthiness } from './checkworthiness.ts';
 import { pageLayout, type Clutter } from './clutter.ts';
 import { findDates, type DateMention } from './dates.ts';
@@ -214,10 +214,10 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     for (const p of pending) {
       const owner = paraAttributions.find((x) => x.a.quote === p.quote) ?? paraAttributions.filter((x) => x.si < p.si && x.speaker).pop() ?? paraAttributions.find((x) => x.si > p.si && x.speaker);
       const span = { start: Math.max(p.quote.start, p.sentence.start), end: Math.min(p.quote.end, p.sentence.end) };
-      const a: Attribution = {
+      const a: Attribution = attribution({
         kind: 'verb', speaker: null, stance: owner?.a.stance ?? 'assert', neutral: owner?.a.neutral ?? true, concept: owner?.a.concept ?? 'say',
         negated: false, anterior: owner?.a.anterior ?? false, verb: null, content: span, span, quoted: true, complement: true, quote: p.quote, statementZone: owner?.a.statementZone ?? span,
-      };
+      });
       const d = draft(a, owner?.speaker ?? null, p.sentence, p.tokens, [], [p.quote], p.dates, caption, 'quote');
       d.claim.sentence = p.si;
       paraDrafts.push(d);
@@ -254,10 +254,10 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
   }
 
   function outletAttribution(span: Span): Attribution {
-    return {
+    return attribution({
       kind: 'verb', speaker: null, stance: 'assert', neutral: true, concept: 'say', negated: false, anterior: false,
       verb: null, content: span, span, quoted: false, complement: false, statementZone: span,
-    };
+    });
   }
 
   function draft(

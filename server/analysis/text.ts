@@ -117,8 +117,9 @@ function make(text: string, s: number, e: number, kind?: Token['kind'], inverted
     s, e, raw, low, fold: ascii ? low : fold(raw),
     kind: kind ?? (isNum ? 'num' : isWord ? 'word' : 'punct'),
     cap: isWord && !isNum && (c < 128 ? c >= 65 && c <= 90 : first !== first.toLowerCase()),
+    // Always present: one object shape for every token.
+    inverted: inverted ? true : undefined,
   };
-  if (inverted) t.inverted = true;
   return t;
 }
 
