@@ -38,6 +38,16 @@ export interface Attribution {
 }
 
 
+// Every attribution is built with the same fields in the same order, so the engine keeps one
+// object shape for all of them; a late new shape would throw away the optimised pipeline.
+export function attribution(a: Attribution): Attribution {
+  return {
+    kind: a.kind, speaker: a.speaker, speakerCountry: a.speakerCountry, stance: a.stance, neutral: a.neutral, concept: a.concept,
+    negated: a.negated, anterior: a.anterior, verb: a.verb, content: a.content, span: a.span, quoted: a.quoted,
+    complement: a.complement, quote: a.quote, statementZone: a.statementZone,
+  };
+}
+
 interface Prepared {
   verbs: PhraseIndex<{ stance: Stance; neutral: boolean; concept: string }>;
   according: PhraseIndex<true>;
@@ -231,11 +241,11 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         ce = h.i;
       }
       const content = trimSpan(spanOf(cs, ce));
-      out.push({
+      out.push(attribution({
         kind: 'according', speaker: m, stance: 'assert', neutral: true, concept: 'say', negated: false, anterior: false,
         verb: spanOf(h.i, h.j), content, span: trimSpan({ start: sentence.start, end: sentence.end }), quoted: isQuoted(content, quotes), complement: true,
         quote: quotes.find((q) => q.start <= content.start + 2 && q.end >= content.end - 2), statementZone: spanOf(h.i, m.j),
-      });
+      }));
       continue;
     }
 
@@ -439,10 +449,10 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         spanStart = -1;
         complement = false;
         if (complements.length) void 0;
-        out.push({
+        out.push(attribution({
           kind: 'verb', speaker, stance: h.stance, neutral: h.neutral, concept: h.concept, negated, anterior,
           verb: spanOf(h.i, h.j), content, span: content, quoted, complement: true, statementZone,
-        });
+        }));
         for (let x = h.i; x < h.j; x++) taken.add(x);
         continue;
       }
@@ -459,12 +469,12 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     const span = spanStart < 0
       ? content
       : trimSpan({ start: Math.min(tokens[spanStart]!.s, content.start), end: Math.max(content.end, tokens[h.j - 1]!.e) });
-    out.push({
+    out.push(attribution({
       kind: relative ? 'relative' : h.kind === 'passive' ? 'passive' : 'verb',
       speaker: h.kind === 'passive' ? agentOf(h.j) : speaker,
       stance: h.stance, neutral: h.neutral, concept: h.concept, negated, anterior,
       verb: spanOf(h.i, h.j), content, span, quoted, complement: complement || quoted || inverted, quote, statementZone,
-    });
+    }));
     for (let x = h.i; x < h.j; x++) taken.add(x);
   }
 
@@ -525,7 +535,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     if (kept.some((b) => b !== a && b.span.start >= from && b.span.start < (tokens[e - 1]?.e ?? 0))) continue;
     if (e - s < 4) continue;
     const content = trimSpan(spanOf(s, e));
-    kept.push({ ...a, kind: 'continuation', content, span: content, quoted: isQuoted(content, quotes), quote: undefined });
+    kept.push(attribution({ ...a, kind: 'continuation', content, span: content, quoted: isQuoted(content, quotes), quote: undefined }));
   }
 
   // Speech-act nouns with an agent and a propositional complement: "the Russian proposal to renew…".
@@ -563,10 +573,10 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     if (first > 0 && p.determiners.has(tokens[first - 1]!.low)) first--;
     const e = nextComma(after);
     const span = trimSpan(spanOf(first, e));
-    kept.push({
+    kept.push(attribution({
       kind: 'noun', speaker: agent ?? null, speakerCountry: country, stance: n.value, neutral: n.value === 'assert', concept: n.value,
       negated: false, anterior: false, verb: spanOf(i, n.end), content: trimSpan(spanOf(after + 1, e)), span, quoted: false, complement: true, statementZone: spanOf(i, n.end),
-    });
+    }));
   }
 
   // Relative clauses stating a dated or numbered fact about something named: "New Start, which expires in 2021".
@@ -583,10 +593,10 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     // Inside what someone is reported to have said, it is part of their statement, not a fact of the outlet's.
     if (complements.some((c) => r >= c.from && r < c.to && kept.includes(out[c.owner]!))) continue;
     const span = trimSpan(spanOf(m.i, e));
-    kept.push({
+    kept.push(attribution({
       kind: 'fact', speaker: null, stance: 'assert', neutral: true, concept: 'say', negated: false, anterior: false,
       verb: null, content: span, span, quoted: false, complement: false, statementZone: span,
-    });
+    }));
   }
   return kept;
 }

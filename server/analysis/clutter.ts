@@ -3,7 +3,7 @@
 import { allLexicons, getLexicon } from './lexicons/index.ts';
 import type { ClutterKind, Lexicon } from './lexicons/types.ts';
 import { paragraphs } from './segment.ts';
-import type { Span } from './text.ts';
+import { countWords, isSpace, type Span } from './text.ts';
 
 export interface Clutter extends Span {
   kind: ClutterKind;
@@ -42,7 +42,9 @@ export function pageLayout(text: string, language: string): PageLayout {
   const captions: Span[] = [];
   const body: Span[] = [];
   // Opening words of each paragraph, dateline left out, to recognise a lead repeated as a teaser.
-  const heads = paras.map((q) => squash(text.slice(q.start, Math.min(q.end, q.start + 240)).replace(DATELINE, '')).slice(0, 80));
+  // Only the last paragraphs are ever compared, so they are computed on first use.
+  let headCache: string[] | null = null;
+  const heads = () => (headCache ??= paras.map((q) => squash(text.slice(q.start, Math.min(q.end, q.start + 240)).replace(DATELINE, '')).slice(0, 80)));
   const firstLong = paras.findIndex((p) => TERMINAL.test(text.slice(p.start, p.end)) && words(text, p) >= 12);
   paras.forEach((para, i) => {
     let p = para;
@@ -53,7 +55,7 @@ export function pageLayout(text: string, language: string): PageLayout {
       clutter.push({ ...p, kind: pattern.kind });
       return;
     }
-    const earlier = i >= paras.length - 3 && heads.slice(0, i).some((h) => h.length >= 40 && heads[i]!.startsWith(h.slice(0, Math.min(80, h.length))) && heads[i]!.length >= h.length);
+    const earlier = i >= paras.length - 3 && heads().slice(0, i).some((h) => h.length >= 40 && heads()[i]!.startsWith(h.slice(0, Math.min(80, h.length))) && heads()[i]!.length >= h.length);
     if (earlier && i >= paras.length - 3) {
       clutter.push({ ...p, kind: 'teaser' });
       return;
@@ -89,11 +91,11 @@ export function findClutter(text: string, language: string): Clutter[] {
 }
 
 function words(text: string, p: Span): number {
-  return text.slice(p.start, p.end).split(/\s+/).filter(Boolean).length;
+  return countWords(text, p.start, p.end);
 }
 
 function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && /\s/u.test(text[end - 1]!)) end--;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return end;
 }
 

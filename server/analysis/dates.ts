@@ -16,6 +16,11 @@ export interface DateMention extends Span {
   future?: boolean;
 }
 
+// One shape for every date mention (see attribution()).
+function dateMention(start: number, end: number, value: string, precision: DateMention['precision'], relative: boolean, future: boolean | undefined): DateMention {
+  return { start, end, value, precision, relative, future };
+}
+
 /** The earliest given weekday (0 = Sunday) after the reference day. */
 export function nextWeekday(weekday: number, reference: string): string {
   const d = new Date(`${reference}T12:00:00Z`);
@@ -113,7 +118,7 @@ export function findDates(text: string, span: Span, lex: Lexicon, published: str
         // Keep a preposition just before it in the mention, as the parser would ("on Tuesday").
         const before = /(\S+)\s+$/u.exec(slice.slice(Math.max(span.start, w.index - 12), w.index));
         const start = before && prepositionsBefore(lex).has(before[1]!.toLowerCase()) ? w.index - before[0].length : w.index;
-        simple.push({ start, end: w.index + w[0].length, value, precision: 'day', relative: true, future: future || (rel ?? 0) > 0 });
+        simple.push(dateMention(start, w.index + w[0].length, value, 'day', true, future || (rel ?? 0) > 0));
       }
       continue;
     }
@@ -173,6 +178,6 @@ export function findDates(text: string, span: Span, lex: Lexicon, published: str
     } else {
       return null;
     }
-    return value ? { start, end, value, precision, relative } : null;
+    return value ? dateMention(start, end, value, precision, relative, undefined) : null;
   }
 }

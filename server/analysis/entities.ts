@@ -273,7 +273,7 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
   while (i < tokens.length) {
     const t = tokens[i]!;
     // Most tokens are ordinary lowercase words that start no mention: skip them at once.
-    if (!t.cap && t.kind !== 'num' && !p.starters.has(t.fold) && !p.starters.has(t.low)) {
+    if (!t.cap && t.kind !== 'num' && !p.starters.has(t.fold) && (t.low === t.fold || !p.starters.has(t.low))) {
       i++;
       continue;
     }
@@ -507,7 +507,9 @@ export class Discourse {
   private upsert(key: string, init: () => Entity): Entity {
     let e = this.entities.get(key);
     if (!e) {
-      e = init();
+      const f = init();
+      // One field order and set for every entity: one object shape, so optimised code stays valid.
+      e = { key: f.key, name: f.name, kind: f.kind, aliases: f.aliases, descriptors: f.descriptors, seen: f.seen, gender: f.gender, country: f.country, offices: f.offices };
       this.entities.set(key, e);
     }
     return e;
@@ -568,7 +570,7 @@ export class Discourse {
 
   /** Mark an already-resolved entity as speaker of the current sentence (pronouns prefer speakers). */
   noteSpeaker(e: Entity, sentence: number): void {
-    this.history.push({ sentence, entity: e, type: 'name', speaker: true });
+    this.history.push({ sentence, entity: e, type: 'name', speaker: true, plural: undefined, possessor: undefined });
   }
 
   private find(m: Mention, sentence: number, before?: Entity[]): Entity | null {

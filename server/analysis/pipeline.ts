@@ -1,7 +1,7 @@
 // The pipeline: layout → paragraphs → sentences → quotations → mentions → attributions →
 // entities → stance, dates, check-worthiness, matching features. Pure: text and options in,
 // plain data out.
-import { attributeSentence, isReportingVerbAt, type Attribution } from './attribution.ts';
+import { attributeSentence, attribution, isReportingVerbAt, type Attribution } from './attribution.ts';
 import { checkworthiness } from './checkworthiness.ts';
 import { pageLayout, type Clutter } from './clutter.ts';
 import { findDates, type DateMention } from './dates.ts';
@@ -102,13 +102,17 @@ function entityRef(e: Entity | null | undefined): EntityRef | null {
 /** Words capitalised somewhere other than at a sentence start: the article's proper nouns. */
 function properNouns(text: string, body: Span[]): Set<string> {
   const out = new Set<string>();
-  const re = /(?<=[^\s.!?«“"(:]\s+)(\p{Lu}[\p{L}\p{M}'’-]*)/gu;
+  // A capitalised word after spaces that follow anything but a sentence end or an opening mark.
+  const re = /\s+(\p{Lu}[\p{L}\p{M}'’-]*)/gu;
   for (const b of body) {
     const s = text.slice(b.start, b.end);
-    for (const m of s.matchAll(re)) out.add(fold(m[1]!.replace(/['’]s$/u, '')));
+    for (const m of s.matchAll(re)) {
+      if (m.index > 0 && !AFTER_BREAK.includes(s[m.index - 1]!)) out.add(fold(m[1]!.replace(/['’]s$/u, '')));
+    }
   }
   return out;
 }
+const AFTER_BREAK = '.!?«“"(:';
 
 function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
@@ -208,10 +212,10 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     for (const p of pending) {
       const owner = paraAttributions.find((x) => x.a.quote === p.quote) ?? paraAttributions.filter((x) => x.si < p.si && x.speaker).pop() ?? paraAttributions.find((x) => x.si > p.si && x.speaker);
       const span = { start: Math.max(p.quote.start, p.sentence.start), end: Math.min(p.quote.end, p.sentence.end) };
-      const a: Attribution = {
+      const a: Attribution = attribution({
         kind: 'verb', speaker: null, stance: owner?.a.stance ?? 'assert', neutral: owner?.a.neutral ?? true, concept: owner?.a.concept ?? 'say',
         negated: false, anterior: owner?.a.anterior ?? false, verb: null, content: span, span, quoted: true, complement: true, quote: p.quote, statementZone: owner?.a.statementZone ?? span,
-      };
+      });
       const d = draft(a, owner?.speaker ?? null, p.sentence, p.tokens, [], [p.quote], p.dates, caption, 'quote');
       d.claim.sentence = p.si;
       paraDrafts.push(d);
@@ -222,14 +226,22 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     // statement without a day takes the day of the speaker's next statement that has one.
     paraDrafts.sort((x, y) => x.claim.start - y.claim.start);
     paraDrafts.forEach((d, i) => {
-      const prev = paraDrafts.slice(0, i).reverse().find((x) => x.speaker && d.speaker && discourse.canonical(x.speaker) === discourse.canonical(d.speaker));
+      let prev: Draft | undefined;
+      for (let k = i - 1; k >= 0 && d.speaker && !prev; k--) {
+        const x = paraDrafts[k]!;
+        if (x.speaker && discourse.canonical(x.speaker) === discourse.canonical(d.speaker)) prev = x;
+      }
       if (prev && d.inheritsStance && prev.claim.stance !== 'assert' && prev.claim.stance !== 'question') {
         d.claim.stance = prev.claim.stance;
         d.claim.features.stance = prev.claim.stance;
         if (prev.claim.stance === 'deny') d.claim.features.polarity = 'negative';
       }
       if (d.speaker && !d.explicitDay) {
-        const next = paraDrafts.slice(i + 1).find((x) => x.speaker && discourse.canonical(x.speaker) === discourse.canonical(d.speaker!) && x.explicitDay);
+        let next: Draft | undefined;
+        for (let k = i + 1; k < paraDrafts.length && !next; k++) {
+          const x = paraDrafts[k]!;
+          if (x.speaker && discourse.canonical(x.speaker) === discourse.canonical(d.speaker) && x.explicitDay) next = x;
+        }
         if (next && next.claim.claimedOn) {
           d.claim.claimedOn = d.claim.statementOn = next.claim.claimedOn;
           d.claim.features.dates = [...new Set([next.claim.claimedOn, ...d.claim.features.dates.slice(1)])];
@@ -240,10 +252,10 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
   }
 
   function outletAttribution(span: Span): Attribution {
-    return {
+    return attribution({
       kind: 'verb', speaker: null, stance: 'assert', neutral: true, concept: 'say', negated: false, anterior: false,
       verb: null, content: span, span, quoted: false, complement: false, statementZone: span,
-    };
+    });
   }
 
   function draft(
@@ -252,8 +264,9 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
   ): Draft {
     const span = a.span;
     const spanTokens = tokens.filter((t) => t.s >= span.start && t.e <= span.end);
-    const speakerTokens = a.speaker ? new Set(tokens.filter((t) => t.s >= a.speaker!.start && t.e <= a.speaker!.end)) : new Set<Token>();
-    const ownTokens = spanTokens.filter((t) => !speakerTokens.has(t));
+    const who = a.speaker;
+    const bySpeaker = (t: Token) => !!who && t.s >= who.start && t.e <= who.end;
+    const ownTokens = spanTokens.filter((t) => !bySpeaker(t));
     const stance = decideStance(a, tokens, quotes, lex);
     const inside = (d: Span, z: Span) => d.start >= z.start && d.end <= z.end;
     // The statement's own day: next to its verb, or in its object ("rejected the criticism on
@@ -300,7 +313,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     const features = claimFeatures({
       language, lex, claimant: speaker?.key ?? null, subjects: [...subjects.keys()], stance: stance.stance, polarity: stance.polarity,
       verbConcept: a.concept, neutral: a.neutral, dates: [claimedOn, eventOn].filter((d): d is string => !!d),
-      spanTokens: ownTokens, contextTokens: tokens.filter((t) => (t.e <= span.start || t.s >= span.end) && !speakerTokens.has(t)), anaphoric,
+      spanTokens: ownTokens, contextTokens: tokens.filter((t) => (t.e <= span.start || t.s >= span.end) && !bySpeaker(t)), anaphoric,
     });
     const cw = checkworthiness({
       attributed: !!speaker, stance: stance.stance, entities: subjects.size + (speaker ? 1 : 0), numbers: ownTokens.filter((t) => t.kind === 'num').length,
@@ -336,8 +349,9 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     return c;
   });
   claims.sort((x, y) => x.start - y.start || x.end - y.end);
-  // The same span found twice (e.g. by a verb and a continuation) is one claim.
-  const unique = claims.filter((c, i) => !claims.slice(0, i).some((d) => d.start === c.start && d.end === c.end));
+  // The same span found twice (e.g. by a verb and a continuation) is one claim; sorted, its
+  // copies stand next to each other.
+  const unique = claims.filter((c, i) => i === 0 || claims[i - 1]!.start !== c.start || claims[i - 1]!.end !== c.end);
   return { language, clutter: layout.clutter, sentences, claims: unique };
 }
 

@@ -2,7 +2,7 @@
 // news copy: a break after an abbreviation ("M.", "Mr.", "Dec.", "U.S."), a closing » or ”
 // pushed to the start of the next sentence, and a "sentence" that starts in lowercase.
 import type { Lexicon } from './lexicons/types.ts';
-import { lower, type Span } from './text.ts';
+import { isSpace, lower, type Span } from './text.ts';
 
 const segmenters = new Map<string, Intl.Segmenter>();
 function segmenter(code: string): Intl.Segmenter {
@@ -29,8 +29,8 @@ export function paragraphs(text: string, start = 0, end = text.length): Span[] {
 }
 
 export function trim(text: string, start: number, end: number): Span {
-  while (start < end && /\s/u.test(text[start]!)) start++;
-  while (end > start && /\s/u.test(text[end - 1]!)) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 
@@ -63,7 +63,9 @@ export function segmentParagraph(text: string, para: Span, lex: Lexicon): Span[]
         cur.start = prev.end;
         if (cur.start >= cur.end) continue;
       }
-      const lastWord = lower(prevText.split(/\s+/).pop() ?? '');
+      let w = prevText.length;
+      while (w > 0 && !isSpace(prevText.charCodeAt(w - 1))) w--;
+      const lastWord = lower(prevText.slice(w));
       const startsLower = /^[\s"“«(]*\p{Ll}/u.test(text.slice(cur.start, cur.end));
       const afterAbbreviation = abbrev.has(lastWord) || /^\p{L}\.$/u.test(lastWord);
       if (afterAbbreviation || startsLower) {
@@ -99,6 +101,7 @@ export interface Quote {
 
 const OPEN = new Set(['“', '«', '„', '‹']);
 const CLOSE = new Set(['”', '»', '›']);
+const MARKS = /["“«„‹”»›]/g;
 
 /**
  * Quotations in a paragraph. Typographic quotes pair by direction, straight quotes by their
@@ -109,19 +112,27 @@ const CLOSE = new Set(['”', '»', '›']);
  */
 export function findQuotes(text: string, para: Span, sentences: Span[]): Quote[] {
   const out: Quote[] = [];
-  let open: { at: number; ch: string } | null = null;
+  // An open straight quote, and the end of the sentence it was opened in.
+  let open: { at: number; ch: string; until: number } | null = null;
   const sentenceEnd = (at: number) => sentences.find((s) => s.start <= at && at < s.end)?.end ?? para.end;
+  const opening = (at: number, ch: string) => ({ at, ch, until: ch === '"' ? sentenceEnd(at) : para.end });
   const push = (from: number, to: number, outerEnd: number) => {
     let start = from + 1;
     let end = to;
-    while (start < end && /\s/u.test(text[start]!)) start++;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
     while (end > start && /[\s,;:]/u.test(text[end - 1]!)) end--;
     if (end > start) out.push({ start, end, outerStart: from, outerEnd });
   };
-  for (let i = para.start; i < para.end; i++) {
-    const ch = text[i]!;
-    if (open && open.ch === '"' && i >= sentenceEnd(open.at)) {
-      push(open.at, sentenceEnd(open.at), sentenceEnd(open.at));
+  // Only quotation marks change the state; a straight quote left open expires at its sentence's
+  // end, which is checked at the next mark or at the paragraph's end.
+  MARKS.lastIndex = para.start;
+  const slice = text.slice(0, para.end);
+  let m: RegExpExecArray | null;
+  while ((m = MARKS.exec(slice))) {
+    const i = m.index;
+    const ch = m[0];
+    if (open && open.ch === '"' && i >= open.until) {
+      push(open.at, open.until, open.until);
       open = null;
     }
     if (ch === '"') {
@@ -129,12 +140,12 @@ export function findQuotes(text: string, para: Span, sentences: Span[]): Quote[]
       const after = text[i + 1] ?? ' ';
       const looksOpening = /[\s(\[—–-]/u.test(before) && /[\p{L}\p{N}'’«“]/u.test(after);
       if (!open) {
-        open = { at: i, ch };
+        open = opening(i, ch);
       } else if (open.ch === '"' && looksOpening) {
         // Another opening mark: the open quote was never closed; it ends with its sentence.
-        const end = Math.min(sentenceEnd(open.at), i);
+        const end = Math.min(open.until, i);
         push(open.at, end, end);
-        open = { at: i, ch };
+        open = opening(i, ch);
       } else if (open.ch === '"') {
         push(open.at, i, i + 1);
         open = null;
@@ -144,7 +155,7 @@ export function findQuotes(text: string, para: Span, sentences: Span[]): Quote[]
         push(open.at, i, i + 1);
         open = null;
       } else if (!open) {
-        open = { at: i, ch };
+        open = opening(i, ch);
       }
     } else if (CLOSE.has(ch) && open) {
       push(open.at, i, i + 1);
@@ -152,7 +163,7 @@ export function findQuotes(text: string, para: Span, sentences: Span[]): Quote[]
     }
   }
   if (open) {
-    const end = open.ch === '"' ? sentenceEnd(open.at) : para.end;
+    const end = open.ch === '"' ? open.until : para.end;
     push(open.at, end, end);
   }
   return out;

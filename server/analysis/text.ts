@@ -22,10 +22,45 @@ export interface Token {
   inverted?: boolean;
 }
 
-export function fold(s: string): string {
-  // Most words are plain ASCII: skip Unicode normalisation for them (it dominates the profile).
-  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
+/** The characters of the regular expression class \s, without the cost of a regular expression. */
+export function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Number of whitespace-separated words in text[start, end). */
+export function countWords(text: string, start: number, end: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+function foldSlow(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘`´]/g, "'");
+}
+
+// Decomposing, dropping marks and lowercasing act on each character alone (no character outside
+// the marks reorders under NFD), except the capital sigma, whose lowercase depends on its place in
+// the word, and characters outside the BMP: so a table per UTF-16 unit gives the same result.
+const foldedUnit: (string | undefined)[] = new Array<string | undefined>(0x10000).fill(undefined);
+
+export function fold(s: string): string {
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) < 128) i++;
+  // Most words are plain ASCII: no Unicode normalisation for them.
+  if (i === s.length) return s.toLowerCase();
+  let out = '';
+  for (i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3) return foldSlow(s);
+    out += foldedUnit[c] ??= foldSlow(String.fromCharCode(c));
+  }
+  return out;
 }
 
 export function lower(s: string): string {
@@ -49,12 +84,30 @@ function prepared(lex: Lexicon) {
   return p;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
 const LETTER = /[\p{L}\p{M}]/u;
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/** Does the string start with a letter (\p{L})? */
+function startsWithLetter(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /^\p{L}/u.test(s);
+}
+
+/** Index of the first apostrophe, straight or typographic, or -1. */
+function apostrophe(s: string): number {
+  const a = s.indexOf("'");
+  const b = s.indexOf('’');
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
 
 function make(text: string, s: number, e: number, kind?: Token['kind'], inverted?: boolean): Token {
   const raw = text.slice(s, e);
-  const ascii = ASCII.test(raw);
+  const ascii = isAscii(raw);
   const low = ascii ? raw.toLowerCase() : lower(raw);
   const c = raw.charCodeAt(0);
   const first = raw[0]!;
@@ -63,9 +116,10 @@ function make(text: string, s: number, e: number, kind?: Token['kind'], inverted
   const t: Token = {
     s, e, raw, low, fold: ascii ? low : fold(raw),
     kind: kind ?? (isNum ? 'num' : isWord ? 'word' : 'punct'),
-    cap: isWord && !isNum && first !== first.toLowerCase(),
+    cap: isWord && !isNum && (c < 128 ? c >= 65 && c <= 90 : first !== first.toLowerCase()),
+    // Always present: one object shape for every token.
+    inverted: inverted ? true : undefined,
   };
-  if (inverted) t.inverted = true;
   return t;
 }
 
@@ -80,7 +134,7 @@ export function tokenize(text: string, start: number, end: number, lex: Lexicon)
     let s = m.index;
     let e = s + m[0].length;
     let word = m[0];
-    if (/^[\p{L}]/u.test(word)) {
+    if (startsWithLetter(word)) {
       // A full stop belongs to the word when the word is a known abbreviation or an initial.
       if (slice[e] === '.' && (abbrev.has(lower(word) + '.') || /^\p{Lu}$/u.test(word))) {
         e += 1;
@@ -88,12 +142,12 @@ export function tokenize(text: string, start: number, end: number, lex: Lexicon)
         word = text.slice(s, e);
       }
       // Elision: "l'ingérence" is "l'" + "ingérence"; the split repeats for "qu'il".
-      let apos = word.search(/['’]/);
+      let apos = apostrophe(word);
       while (apos > 0 && elisions.has(lower(word.slice(0, apos)))) {
         out.push(make(text, s, s + apos + 1));
         s = s + apos + 1;
         word = text.slice(s, e);
-        apos = word.search(/['’]/);
+        apos = apostrophe(word);
       }
       if (inversion && word.includes('-')) {
         const inv = inversion.exec(word);
