@@ -67,6 +67,7 @@ interface Prepared {
   splitters: Set<string>;
   infinitive: Set<string>;
   modals: Set<string>;
+  documents: Set<string>;
   gap: (t: Token) => boolean;
 }
 
@@ -105,6 +106,7 @@ export function prepareAttribution(lex: Lexicon): Prepared {
     splitters: wordSet(lex.clauseSplitters),
     infinitive: wordSet(lex.infinitiveMarkers),
     modals: wordSet(lex.modals),
+    documents: wordSet(lex.documentNouns),
     gap: (t: Token) => false,
   };
   const adverbs = p.adverbs;
@@ -230,8 +232,9 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       // "according to X", "according to a notice posted by X": the agent if there is one.
       const phraseEnd = nextComma(h.j);
       const inPhrase = mentions.filter((x) => x.i >= h.j && x.j <= phraseEnd);
-      const m = inPhrase.find((x) => x.i > 0 && p.agent.has(tokens[x.i - 1]!.low)) ?? inPhrase.find((x) => x.i <= h.j + 1) ?? inPhrase[0];
-      if (!m) continue;
+      const named = inPhrase.find((x) => x.i > 0 && p.agent.has(tokens[x.i - 1]!.low)) ?? inPhrase.find((x) => x.i <= h.j + 1) ?? inPhrase[0];
+      if (!named) continue;
+      const m = issuerOf(named) ?? named;
       // Content: the rest of the sentence around "according to X,".
       let cs = 0;
       let ce = sentenceEndTok;
@@ -308,6 +311,11 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         // the subject is set off by commas.
         speaker = endingAt(k - 1)!;
         appositionStart = clauseStart(speaker.i);
+      } else if (k >= 0 && isPunct(k, ',') && (!endingAt(k - 1) || endingAt(k - 1)!.afterPreposition) && insertedSubject(k)) {
+        // "Anika Rao, an epidemiologist at Lund University, warned", "The company, based in Oslo,
+        // said": a description set off by commas stands between the subject and its verb.
+        speaker = insertedSubject(k)!;
+        appositionStart = speaker.i;
       } else if (k >= 0 && isPunct(k, ',') && endingAt(k - 1) && isPunct(endingAt(k - 1)!.i - 1, ',')) {
         // Apposition: "A lawyer, Daniel Ortiz, accused", "Mike Pompeo, the secretary of state, said":
         // the named one of the two speaks; the claim starts with the first.
@@ -340,6 +348,15 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
           const named = mentions.find((m) => m.i > first.i && m.type === 'name' && isPunct(m.i - 1, ',') && (m.j >= sentenceEndTok || isPunct(m.j, ',.;') || tokens[m.j]?.raw === '.'));
           if (named) speaker = named;
         }
+      }
+    }
+    // "A spokeswoman for the ministry said", "un porte-parole du ministère a indiqué": the body
+    // the spokesperson speaks for is the speaker; the claim still starts with the spokesperson.
+    if (speaker) {
+      const issuer = issuerOf(speaker);
+      if (issuer) {
+        if (!inverted) appositionStart ??= speaker.i;
+        speaker = issuer;
       }
     }
     // No subject of its own: a verb coordinated with the previous one ("said … and accused"), or a
@@ -478,6 +495,32 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     for (let x = h.i; x < h.j; x++) taken.add(x);
   }
 
+  // The subject before a description between commas that ends at `comma`: the description holds
+  // no verb of saying and no quotation, and the subject opens its clause.
+  function insertedSubject(comma: number): Mention | null {
+    let c = comma - 1;
+    while (c > 0 && comma - c <= 14 && !isPunct(c, ',;:')) {
+      const t = tokens[c]!;
+      if (quoteOf(t) || p.complementizers.has(t.low) || p.verbs.match(tokens, c) || (t.kind === 'punct' && /[«»“”"]/u.test(t.raw))) return null;
+      c--;
+    }
+    if (!isPunct(c, ',') || comma - c < 3) return null;
+    const m = endingAt(c - 1);
+    if (!m || m.afterPreposition || m.type === 'pronoun' || (m.type === 'known' && m.knownKey?.startsWith('place:'))) return null;
+    const opensClause = m.i === 0 || tokens[m.i - 1]!.kind === 'punct';
+    return opensClause ? m : null;
+  }
+  // The body behind a mouthpiece or a document: "a statement from the Ministry of Defence",
+  // "un communiqué de la préfecture", "a spokesman for Delta Freight".
+  function issuerOf(m: Mention): Mention | null {
+    if (m.type !== 'group' && m.type !== 'role') return null;
+    if (!p.documents.has(tokens[m.j - 1]!.low)) return null;
+    const link = tokens[m.j];
+    if (!link || !p.prepositions.has(link.low)) return null;
+    // French "du", "des" are preposition and article at once: the owner's mention may start with them.
+    const owner = startingAt(m.j) ?? startingAt(m.j + 1) ?? (p.determiners.has(tokens[m.j + 1]?.low ?? '') ? startingAt(m.j + 2) : undefined);
+    return owner && owner.type !== 'pronoun' ? owner : null;
+  }
   // A subject (pronoun or name) followed by an auxiliary or modal opens a clause.
   function startsClause(c: number): boolean {
     const m = startingAt(c);

@@ -369,11 +369,23 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
       continue;
     }
 
-    // A plural group opening a sentence needs no article: "Analysts at one bank estimated…".
-    if (!det && i === 0 && t.cap && p.groupNouns.has(t.fold) && /s$/u.test(t.fold)) {
-      out.push(mk(base, { i, j: i + 1, start: t.s, end: t.e, type: 'group', text: t.raw, head: t.fold, name: t.raw.toLowerCase(), plural: true }));
-      i++;
-      continue;
+    // A group needs no article where news copy drops it: opening a sentence ("Analysts at one bank
+    // estimated…"), before its verb ("…, police said"), after "according to"; one modifier may
+    // stand before it ("fire officials", "health authorities").
+    if (!det && p.groupNouns.has(t.fold) && (i === 0 ? t.cap : !t.cap)) {
+      const plural = /s$/u.test(t.fold);
+      const before = tokens[i - 1];
+      const modifier = !!before && before.kind === 'word' && !before.cap && !(out.length && out[out.length - 1]!.j > i - 1) && !p.functionWords.has(before.fold) && !p.determiners.has(before.low) && !p.prepositions.has(before.low) && !ctx.isVerb(tokens, i - 1);
+      const from = modifier ? i - 1 : i;
+      const lead = tokens[from - 1];
+      const placed = from === 0 || lead?.kind === 'punct' || (!!lead && p.sourceMarkers.has(lead.low));
+      const next = tokens[i + 1];
+      if (placed && ((i === 0 && plural) || ctx.isVerb(tokens, i + 1) || (i > 0 && (!next || next.kind === 'punct')))) {
+        const first = tokens[from]!;
+        out.push(mk(base, { i: from, j: i + 1, start: first.s, end: t.e, type: 'group', text: slice(tokens, from, i + 1), head: t.fold, name: slice(tokens, from, i + 1).toLowerCase(), plural: plural && !p.orgWords.has(t.fold) }));
+        i++;
+        continue;
+      }
     }
     if (det && (p.determiners.has(tokens[at]!.low) || isNameToken(tokens[at], false))) {
       // Two articles in a row, or an article before a proper name: the next token starts the mention.

@@ -113,6 +113,8 @@ export interface Lexicon {
   /** "according to X", "selon X": the speaker follows. */
   accordingTo: string[];
   speechNouns: SpeechNoun[];
+  /** What a source issues ("statement", "communiqué"): "according to a statement from X" names X. */
+  documentNouns: string[];
   pronouns: Pronoun[];
   /** Words that point back at something said before ("denies it", "Ce n'est pas…"): a rebuttal. */
   pointers: string[];

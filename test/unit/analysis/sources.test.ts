@@ -1,0 +1,41 @@
+// How news copy names its sources beyond "X said": groups without an article, descriptions set
+// off by commas, spokespeople and documents standing for the body that issued them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { claims, claimWith } from './helpers.ts';
+
+test('a group without an article speaks: "police said", "Officials said", "according to fire officials"', () => {
+  assert.equal(claimWith(claims('Four cars were set alight overnight, police said.', 'en'), 'cars were set').speaker?.name, 'police');
+  assert.equal(claimWith(claims('Officials said the road would reopen.', 'en'), 'road would reopen').speaker?.name.toLowerCase(), 'officials');
+  assert.match(claimWith(claims('The flood reached 40 villages, according to rescue officials.', 'en'), '40 villages').speaker?.name ?? '', /officials/i);
+});
+
+test('French groups of witnesses and emergency services are sources', () => {
+  assert.match(claimWith(claims("Le feu a parcouru 200 hectares, selon les pompiers.", 'fr'), '200 hectares').speaker?.name ?? '', /pompiers/);
+  assert.match(claimWith(claims("« On a tout perdu », a confié un habitant du quartier.", 'fr'), 'tout perdu').speaker?.name ?? '', /habitant/);
+});
+
+test('a description between commas does not hide the subject', () => {
+  const en = claimWith(claims('Dr. Mira Sandoval, a hydrologist at Tarn University, warned that the dam could fail.', 'en'), 'dam could fail');
+  assert.equal(en.speaker?.name, 'Mira Sandoval');
+  assert.equal(en.stance, 'warn');
+  const fr = claimWith(claims("Mira Sandoval, hydrologue à l'université de Tarn, a averti que le barrage pourrait céder.", 'fr'), 'barrage');
+  assert.equal(fr.speaker?.name, 'Mira Sandoval');
+  assert.equal(fr.stance, 'warn');
+});
+
+test('a spokesperson speaks for the body named after them', () => {
+  const en = claimWith(claims('A spokeswoman for the transport ministry said 14 trains had been cancelled.', 'en'), '14 trains');
+  assert.match(en.speaker?.name ?? '', /ministry/i);
+  assert.match(en.quote, /^A spokeswoman/);
+});
+
+test('"according to a statement from X" and "selon un communiqué de X" name X', () => {
+  assert.equal(claimWith(claims('According to a statement from Harbor Authority, two cranes collapsed.', 'en'), 'two cranes').speaker?.name, 'Harbor Authority');
+  assert.match(claimWith(claims('Selon un communiqué de la préfecture, deux ponts sont fermés.', 'fr'), 'deux ponts').speaker?.name ?? '', /préfecture/);
+});
+
+test('office titles of local news name their holder: fire chief, préfet', () => {
+  assert.equal(claimWith(claims('Fire chief Dana Kowal said the blaze was contained.', 'en'), 'blaze was contained').speaker?.name, 'Dana Kowal');
+  assert.match(claimWith(claims('Le préfet a indiqué que 300 pompiers étaient mobilisés.', 'fr'), '300 pompiers').speaker?.name ?? '', /préfet/i);
+});
