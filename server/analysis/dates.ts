@@ -77,12 +77,30 @@ function prepositionsBefore(lex: Lexicon): Set<string> {
   return s;
 }
 
+// Relative days of several words ("this morning", "ce soir", "the day before yesterday"), by
+// their last word: the scanner meets that word and looks back for the rest.
+const phrasesCache = new WeakMap<Lexicon, Map<string, [string, number][]>>();
+function relativePhrases(lex: Lexicon): Map<string, [string, number][]> {
+  let m = phrasesCache.get(lex);
+  if (!m) {
+    m = new Map();
+    for (const [phrase, n] of Object.entries(lex.relativeDays)) {
+      if (!phrase.includes(' ')) continue;
+      const last = phrase.split(' ').pop()!;
+      m.set(last, [...(m.get(last) ?? []), [phrase, n] as [string, number]].sort((a, b) => b[0].length - a[0].length));
+    }
+    phrasesCache.set(lex, m);
+  }
+  return m;
+}
+
 /** Dates mentioned in text[start, end). `published` (YYYY-MM-DD) anchors relative words; without it they are skipped. */
 export function findDates(text: string, span: Span, lex: Lexicon, published: string | null): DateMention[] {
+  const phrases = relativePhrases(lex);
   let triggers = triggersCache.get(lex);
-  if (!triggers) triggersCache.set(lex, (triggers = wordSet(lex.dateWords)));
+  if (!triggers) triggersCache.set(lex, (triggers = wordSet([...lex.dateWords, ...phrases.keys()])));
   let any = anyTrigger.get(lex);
-  if (!any) anyTrigger.set(lex, (any = new RegExp(`(?:${lex.dateWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})|\\d{1,4}[-/.]\\d{1,2}[-/.]\\d`, 'iu')));
+  if (!any) anyTrigger.set(lex, (any = new RegExp(`(?:${[...lex.dateWords, ...phrases.keys()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})|\\d{1,4}[-/.]\\d{1,2}[-/.]\\d`, 'iu')));
   // Most sentences hold no date at all: one test rejects them.
   if (!any.test(text.slice(span.start, span.end))) return [];
   // The parser is the costly part of the pipeline: it only reads short windows around the words
@@ -102,8 +120,26 @@ export function findDates(text: string, span: Span, lex: Lexicon, published: str
   const simple: DateMention[] = [];
   while ((w = word.exec(slice))) {
     const low = w[0].toLowerCase().replace(/’/g, "'");
-    const bare = low.replace(/\.$/, '');
+    // "Sunday's election": the possessive still names the day.
+    const bare = low.replace(/\.$/, '').replace(/'s$/u, '');
     if (!triggers.has(low) && !triggers.has(bare)) continue;
+    const endsPhrase = phrases.get(bare);
+    if (endsPhrase) {
+      const end = w.index + w[0].length;
+      const hit = endsPhrase.find(([ph]) => {
+        const from = end - ph.length - (low.length - bare.length);
+        return from >= span.start && slice.slice(from, from + ph.length).toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ') === ph && !/\p{L}/u.test(slice[from - 1] ?? '');
+      });
+      if (hit) {
+        const from = end - hit[0].length - (low.length - bare.length);
+        // "hier soir" replaces the "hier" already read.
+        for (let k = simple.length - 1; k >= 0; k--) if (simple[k]!.end > from) simple.splice(k, 1);
+        if (published) simple.push(dateMention(from, end, addDays(published, hit[1]), 'day', true, hit[1] > 0));
+        continue;
+      }
+      // A word that only ends such phrases ("morning") dates nothing alone.
+      if (!lex.dateWords.includes(bare)) continue;
+    }
     // Weekdays and "yesterday" alone need no parser: the common case in news copy.
     const weekday = lex.weekdays.indexOf(bare);
     const rel = lex.relativeDays[bare];

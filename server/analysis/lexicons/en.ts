@@ -374,7 +374,11 @@ export const en: Lexicon = {
   opinionWords: ['celebrate', 'victory', 'sensitive', 'good', 'bad', 'great', 'terrible', 'wonderful', 'shameful', 'disgrace', 'hope', 'hopes', 'wish', 'believe', 'feel', 'think', 'should', 'must', 'ought', 'deplore', 'welcome', 'welcomed', 'regret', 'regrets', 'sad', 'happy', 'proud', 'laughed', 'laugh', 'snub', 'will', 'want', 'wants', 'willingness', 'disagreed', 'agreed'],
 
   weekdays: ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'],
-  relativeDays: { today: 0, yesterday: -1, tomorrow: 1, tonight: 0 },
+  relativeDays: {
+    today: 0, yesterday: -1, tomorrow: 1, tonight: 0,
+    'this morning': 0, 'this afternoon': 0, 'this evening': 0, 'last night': -1, 'yesterday morning': -1, 'yesterday afternoon': -1, 'yesterday evening': -1,
+    'the day before yesterday': -2,
+  },
   dateWords: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'tonight', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.'],
 
   clutter: [

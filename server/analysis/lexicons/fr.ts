@@ -357,7 +357,10 @@ export const fr: Lexicon = {
   opinionWords: ['célébrer', 'victoire', 'sensible', 'bon', 'bonne', 'mauvais', 'mauvaise', 'formidable', 'honte', 'espère', 'espérer', 'souhaite', 'souhaiter', 'croit', 'pense', 'devrait', 'doit', 'déplore', 'salue', 'regrette', 'fier', 'fière', 'volonté', 'rapprochement', 'veut', 'voudrait', 'désaccord', 'ironisé'],
 
   weekdays: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
-  relativeDays: { "aujourd'hui": 0, hier: -1, demain: 1, 'avant-hier': -2 },
+  relativeDays: {
+    "aujourd'hui": 0, hier: -1, demain: 1, 'avant-hier': -2,
+    'ce matin': 0, 'cet après-midi': 0, 'ce soir': 0, 'la nuit dernière': -1, 'hier matin': -1, 'hier soir': -1, 'hier après-midi': -1,
+  },
   dateWords: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', "aujourd'hui", 'hier', 'demain', 'avant-hier', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre', 'janv.', 'févr.', 'avr.', 'juil.', 'sept.', 'oct.', 'nov.', 'déc.', 'veille', 'lendemain', 'semaine'],
 
   clutter: [

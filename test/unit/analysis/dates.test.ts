@@ -32,3 +32,18 @@ test('a day and month without a year is not later than publication', () => {
 test('without a publication date, relative days are not guessed', () => {
   assert.deepEqual(dates('The minister said on Tuesday that talks had failed.', 'en', null), []);
 });
+
+test('a possessive weekday names the day: "Sunday\'s vote"', () => {
+  // Friday 7 June 2024.
+  assert.deepEqual(dates("Sunday's vote was marred by delays.", 'en', '2024-06-07'), ['2024-06-02']);
+});
+
+test('relative days of several words: "this morning", "last night", "ce soir", "hier soir"', () => {
+  assert.deepEqual(dates('The ferry ran aground this morning off the cape.', 'en', '2024-06-07'), ['2024-06-07']);
+  assert.deepEqual(dates('Two shops were looted last night.', 'en', '2024-06-07'), ['2024-06-06']);
+  assert.deepEqual(dates('The ferry left the day before yesterday.', 'en', '2024-06-07'), ['2024-06-05']);
+  assert.deepEqual(dates('Le conseil se réunit ce soir en urgence.', 'fr', '2024-06-07'), ['2024-06-07']);
+  assert.deepEqual(dates('Deux commerces ont été pillés hier soir.', 'fr', '2024-06-07'), ['2024-06-06']);
+  // A word that only ends such phrases dates nothing alone.
+  assert.deepEqual(dates('The morning was calm.', 'en', '2024-06-07'), []);
+});
