@@ -26,7 +26,7 @@ export function checkworthiness(f: CheckworthinessFeatures): number {
   else if (f.stance === 'accuse') z += 0.2;
   else if (f.stance === 'warn') z += 0.3;
   z += 0.35 * Math.min(f.entities, 3);
-  if (f.numbers > 0) z += 0.45;
+  if (f.numbers > 0) z += 0.7;
   if (f.dates > 0) z += 0.3;
   if (f.quoted) z += 0.1;
   z -= 0.45 * Math.min(f.hedges, 2);

@@ -371,7 +371,8 @@ export const en: Lexicon = {
     { phrase: 'betrayal' }, { phrase: 'betrayed' }, { phrase: 'scandal' }, { phrase: 'scandalous' }, { phrase: 'disgrace' }, { phrase: 'shameful' }, { phrase: 'cheat' }, { phrase: 'cheated' }, { phrase: 'cheating' }, { phrase: 'criminal' },
   ],
   hedges: ['may', 'might', 'could', 'possibly', 'perhaps', 'reportedly', 'allegedly', 'apparently', 'seemed', 'seems', 'appeared', 'appears', 'likely', 'unlikely', 'suggest', 'suggested', 'probably', 'as if', 'would'],
-  opinionWords: ['celebrate', 'victory', 'sensitive', 'good', 'bad', 'great', 'terrible', 'wonderful', 'shameful', 'disgrace', 'hope', 'hopes', 'wish', 'believe', 'feel', 'think', 'should', 'must', 'ought', 'deplore', 'welcome', 'welcomed', 'regret', 'regrets', 'sad', 'happy', 'proud', 'laughed', 'laugh', 'snub', 'will', 'want', 'wants', 'willingness', 'disagreed', 'agreed'],
+  opinionWords: ['celebrate', 'victory', 'sensitive', 'good', 'bad', 'great', 'terrible', 'wonderful', 'shameful', 'disgrace', 'hope', 'hopes', 'wish', 'believe', 'feel', 'think', 'should', 'must', 'ought', 'deplore', 'welcome', 'welcomed', 'regret', 'regrets', 'sad', 'happy', 'proud', 'laughed', 'laugh', 'snub', 'will', 'want', 'wants', 'willingness', 'disagreed', 'agreed',
+    'need', 'needs', 'needed', 'urge', 'urges', 'urged', 'appeal', 'appealed', 'call on', 'called on', 'calls on', 'hopefully', 'unacceptable', 'outrageous', 'scourge', 'disastrous', 'catastrophic', 'historic', 'crucial', 'essential'],
 
   weekdays: ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'],
   relativeDays: {

@@ -354,7 +354,8 @@ export const fr: Lexicon = {
     { phrase: 'scandale' }, { phrase: 'scandaleux' }, { phrase: 'honte' }, { phrase: 'honteux' }, { phrase: 'tricherie' }, { phrase: 'triché' }, { phrase: 'criminel' },
   ],
   hedges: ['peut-être', 'pourrait', 'pourraient', 'semble', 'semblait', 'apparemment', 'probablement', 'sans doute', 'éventuellement', 'supposé', 'présumé', 'aurait', 'auraient', 'comme si'],
-  opinionWords: ['célébrer', 'victoire', 'sensible', 'bon', 'bonne', 'mauvais', 'mauvaise', 'formidable', 'honte', 'espère', 'espérer', 'souhaite', 'souhaiter', 'croit', 'pense', 'devrait', 'doit', 'déplore', 'salue', 'regrette', 'fier', 'fière', 'volonté', 'rapprochement', 'veut', 'voudrait', 'désaccord', 'ironisé'],
+  opinionWords: ['célébrer', 'victoire', 'sensible', 'bon', 'bonne', 'mauvais', 'mauvaise', 'formidable', 'honte', 'espère', 'espérer', 'souhaite', 'souhaiter', 'croit', 'pense', 'devrait', 'doit', 'déplore', 'salue', 'regrette', 'fier', 'fière', 'volonté', 'rapprochement', 'veut', 'voudrait', 'désaccord', 'ironisé',
+    'faut', 'nécessaire', 'besoin', 'exhorte', 'exhorté', 'appelle', 'appelé', 'appelant', 'inacceptable', 'inadmissible', 'scandaleux', 'fléau', 'désastreux', 'catastrophique', 'historique', 'crucial', 'essentiel'],
 
   weekdays: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
   relativeDays: {

@@ -23,3 +23,12 @@ test('a dated, numbered denial outranks an opinion', () => {
   const list = claims('The ministry denied on Tuesday that 4,000 jobs would be cut. Critics said the plan was a shameful betrayal.', 'en');
   assert.ok(claimWith(list, '4,000 jobs').checkworthiness > claimWith(list, 'shameful').checkworthiness);
 });
+
+test('appeals and statements of need rank below a figure the outlet reports', () => {
+  const en = claims('The regional council urged residents to stay calm. Water levels rose 1.8 metres on Monday, the highest since 1994.', 'en', '2024-02-14');
+  assert.ok(claimWith(en, '1.8 metres').checkworthiness > claimWith(en, 'stay calm').checkworthiness);
+  const needs = claims('The mayor said the town needed more firefighters. The mayor said the town had lost 120 homes.', 'en', '2024-02-14');
+  assert.ok(claimWith(needs, '120 homes').checkworthiness > claimWith(needs, 'more firefighters').checkworthiness);
+  const fr = claims("Le maire a exhorté les habitants au calme. Le niveau de l'eau est monté de 1,8 mètre lundi.", 'fr', '2024-02-14');
+  assert.ok(claimWith(fr, '1,8 mètre').checkworthiness > claimWith(fr, 'au calme').checkworthiness);
+});
