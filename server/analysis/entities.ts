@@ -196,11 +196,19 @@ function matchRole(tokens: Token[], i: number, p: Prepared): { end: number; role
     role.country = after.value;
     end = after.end;
   }
-  // A portfolio: "ministre du Logement", "Minister for Health".
+  // A portfolio: "ministre du Logement", "Minister for Health", "ministre de la Santé Karine
+  // Holt". Two capitalised words alone after the preposition are someone else's name ("l'avocat
+  // de Tom Reilly"); from three on, the last two are the holder's.
   const prep = tokens[end];
-  const portfolio = tokens[end + 1];
-  if (prep && portfolio && p.prepositions.has(prep.low) && portfolio.cap && !p.countries.match(tokens, end + 1) && !p.known.match(tokens, end + 1)) {
-    end += 2;
+  if (prep && p.prepositions.has(prep.low)) {
+    let q = end + 1;
+    if (tokens[q] && p.determiners.has(tokens[q]!.low) && tokens[q + 1]?.cap) q++;
+    let n = 0;
+    while (tokens[q + n]?.cap && tokens[q + n]!.kind === 'word') n++;
+    if (n > 0 && !p.countries.match(tokens, q) && !p.known.match(tokens, q)) {
+      if (n === 1) end = q + 1;
+      else if (n >= 3) end = q + n - 2;
+    }
   }
   return { end, role };
 }

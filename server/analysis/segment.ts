@@ -131,14 +131,16 @@ export function findQuotes(text: string, para: Span, sentences: Span[]): Quote[]
   while ((m = MARKS.exec(slice))) {
     const i = m.index;
     const ch = m[0];
-    if (open && open.ch === '"' && i >= open.until) {
+    const before = i === para.start ? ' ' : text[i - 1]!;
+    const after = text[i + 1] ?? ' ';
+    const looksOpening = /[\s(\[—–-]/u.test(before) && /[\p{L}\p{N}'’«“]/u.test(after);
+    // A quotation of several sentences in straight quotes: the next mark in the paragraph closes it.
+    const closesLater = ch === '"' && !looksOpening;
+    if (open && open.ch === '"' && i >= open.until && !closesLater) {
       push(open.at, open.until, open.until);
       open = null;
     }
     if (ch === '"') {
-      const before = i === para.start ? ' ' : text[i - 1]!;
-      const after = text[i + 1] ?? ' ';
-      const looksOpening = /[\s(\[—–-]/u.test(before) && /[\p{L}\p{N}'’«“]/u.test(after);
       if (!open) {
         open = opening(i, ch);
       } else if (open.ch === '"' && looksOpening) {

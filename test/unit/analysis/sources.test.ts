@@ -39,3 +39,15 @@ test('office titles of local news name their holder: fire chief, préfet', () =>
   assert.equal(claimWith(claims('Fire chief Dana Kowal said the blaze was contained.', 'en'), 'blaze was contained').speaker?.name, 'Dana Kowal');
   assert.match(claimWith(claims('Le préfet a indiqué que 300 pompiers étaient mobilisés.', 'fr'), '300 pompiers').speaker?.name ?? '', /préfet/i);
 });
+
+test('a quotation of several sentences in straight quotes belongs to the speaker named after it', () => {
+  const list = claims('Nadia Brams chairs the port board. "Traffic fell by a third. We laid off 90 dockers," she said.', 'en');
+  assert.equal(claimWith(list, '90 dockers').speaker?.name, 'Nadia Brams');
+});
+
+test('a portfolio between a role and its holder, and a role held for someone else', () => {
+  const holder = claimWith(claims('Trois écoles restent fermées, a précisé la ministre de l\'Éducation Nadia Brams.', 'fr'), 'Trois écoles');
+  assert.equal(holder.speaker?.name, 'Nadia Brams');
+  const lawyer = claimWith(claims("L'avocat de Pavel Ostrov a affirmé que son client était absent ce jour-là.", 'fr'), 'son client');
+  assert.notEqual(lawyer.speaker?.name, 'Pavel Ostrov');
+});
