@@ -68,6 +68,8 @@ interface Prepared {
   infinitive: Set<string>;
   modals: Set<string>;
   documents: Set<string>;
+  gerunds: Set<string>;
+  openingSources: Set<string>;
   gap: (t: Token) => boolean;
 }
 
@@ -107,6 +109,8 @@ export function prepareAttribution(lex: Lexicon): Prepared {
     infinitive: wordSet(lex.infinitiveMarkers),
     modals: wordSet(lex.modals),
     documents: wordSet(lex.documentNouns),
+    gerunds: wordSet(lex.gerundMarkers),
+    openingSources: wordSet(lex.openingSources),
     gap: (t: Token) => false,
   };
   const adverbs = p.adverbs;
@@ -159,6 +163,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     const t = tokens[k]!;
     return p.aux.has(t.low) || adverb(k) || inDate(t);
   };
+  const isParticiple = (t: Token) => lex.participleSuffixes.some((suf) => t.low.endsWith(suf));
   const isPunct = (k: number, chars = ',;:') => tokens[k]?.kind === 'punct' && chars.includes(tokens[k]!.raw);
   const sentenceEndTok = tokens.length;
   const out: Attribution[] = [];
@@ -170,6 +175,14 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word' || quoteOf(t)) continue;
+    // "Pour le syndicat, cette réforme est une erreur": a sentence opening on whose view follows.
+    if (i === 0 && p.openingSources.has(t.low)) {
+      const m = startingAt(1);
+      if (m && m.type !== 'pronoun' && isPunct(m.j, ',') && m.j + 1 < tokens.length) {
+        hits.push({ kind: 'according', i, j: 1, stance: 'assert', neutral: true, concept: 'say' });
+        continue;
+      }
+    }
     const acc = p.according.match(tokens, i);
     if (acc) {
       hits.push({ kind: 'according', i, j: acc.end, stance: 'assert', neutral: true, concept: 'say' });
@@ -182,7 +195,8 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     // "a warning", "the report", "of claims": a noun, not the verb.
     // A word that is both article and relative pronoun ("that") right after a name is the pronoun.
     const relativeAfterName = !!prev && p.relatives.has(prev.low) && !!endingAt(i - 2);
-    if (prev && !relativeAfterName && (p.determiners.has(prev.low) || (p.prepositions.has(prev.low) && !p.infinitive.has(prev.low)))) continue;
+    const gerund = !!prev && p.gerunds.has(prev.low) && isParticiple(t);
+    if (prev && !relativeAfterName && !gerund && (p.determiners.has(prev.low) || (p.prepositions.has(prev.low) && !p.infinitive.has(prev.low)))) continue;
     let k = i - 1;
     while (k >= 0 && adverb(k)) k--;
     const next = tokens[v.end];
@@ -281,6 +295,13 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         k = par - 1;
         continue;
       }
+      if (isPunct(k, ',')) {
+        const c = insertionStart(k);
+        if (c !== null && c > 0 && p.aux.has(tokens[c - 1]!.low)) {
+          k = c - 1;
+          continue;
+        }
+      }
       if (!skippable(k)) break;
       const low = tokens[k]!.low;
       if (p.negations.has(low) || low.endsWith("n't")) negated = true;
@@ -363,7 +384,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     // participle after a comma ("…, blaming a supplement") shares the subject of its sentence.
     if (!speaker && h.kind !== 'passive') {
       const before = tokens[vs - 1];
-      const participle = !!before && isPunct(vs - 1, ',') && lex.participleSuffixes.some((suf) => tokens[h.i]!.low.endsWith(suf));
+      const participle = !!before && (isPunct(vs - 1, ',') || p.gerunds.has(tokens[h.i - 1]?.low ?? '')) && isParticiple(tokens[h.i]!);
       const coordinated = !!before && p.splitters.has(before.low);
       if (participle || coordinated) {
         const prevAttr = out[out.length - 1];
@@ -498,13 +519,8 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
   // The subject before a description between commas that ends at `comma`: the description holds
   // no verb of saying and no quotation, and the subject opens its clause.
   function insertedSubject(comma: number): Mention | null {
-    let c = comma - 1;
-    while (c > 0 && comma - c <= 14 && !isPunct(c, ',;:')) {
-      const t = tokens[c]!;
-      if (quoteOf(t) || p.complementizers.has(t.low) || p.verbs.match(tokens, c) || (t.kind === 'punct' && /[«»“”"]/u.test(t.raw))) return null;
-      c--;
-    }
-    if (!isPunct(c, ',') || comma - c < 3) return null;
+    const c = insertionStart(comma);
+    if (c === null) return null;
     const m = endingAt(c - 1);
     if (!m || m.afterPreposition || m.type === 'pronoun' || (m.type === 'known' && m.knownKey?.startsWith('place:'))) return null;
     const opensClause = m.i === 0 || tokens[m.i - 1]!.kind === 'punct';
@@ -520,6 +536,18 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     // French "du", "des" are preposition and article at once: the owner's mention may start with them.
     const owner = startingAt(m.j) ?? startingAt(m.j + 1) ?? (p.determiners.has(tokens[m.j + 1]?.low ?? '') ? startingAt(m.j + 2) : undefined);
     return owner && owner.type !== 'pronoun' ? owner : null;
+  }
+  // The comma opening an insertion that ends at `comma` ("Voss, however, denied", "a, dans un
+  // communiqué, indiqué"): no verb of saying, no quotation, and more than one word unless an adverb.
+  function insertionStart(comma: number): number | null {
+    let c = comma - 1;
+    while (c > 0 && comma - c <= 14 && !isPunct(c, ',;:')) {
+      const t = tokens[c]!;
+      if (quoteOf(t) || p.complementizers.has(t.low) || p.verbs.match(tokens, c) || (t.kind === 'punct' && /[«»“”"]/u.test(t.raw))) return null;
+      c--;
+    }
+    if (!isPunct(c, ',') || comma - c < 2 || (comma - c === 2 && !adverb(c + 1))) return null;
+    return c;
   }
   // A subject (pronoun or name) followed by an auxiliary or modal opens a clause.
   function startsClause(c: number): boolean {

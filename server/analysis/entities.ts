@@ -289,7 +289,9 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     let det = 0;
     if (p.determiners.has(t.low) && tokens[i + 1]) det = 1;
     const at = i + det;
-    const afterPreposition = !!(prev && p.prepositions.has(prev.low)) || !!(det && prev && p.prepositions.has(prev.low));
+    // "de la Santé": an article may stand between the preposition and the name.
+    const afterPreposition = !!(prev && p.prepositions.has(prev.low)) || !!(det && prev && p.prepositions.has(prev.low)) ||
+      !!(prev && p.determiners.has(prev.low) && tokens[i - 2] && p.prepositions.has(tokens[i - 2]!.low));
     const base = { afterPreposition, inQuote: ctx.inQuote(t) };
 
     // Known institutions and countries ("Maison Blanche", "the White House").

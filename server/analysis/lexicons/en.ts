@@ -152,6 +152,9 @@ export const en: Lexicon = {
   pledgeWords: ['will', 'would', 'shall', 'promise', 'promised', 'promises', 'pledge', 'pledged', 'vow', 'vowed', 'plan', 'plans', 'planned', 'intend', 'intends', 'going to', 'request', 'seek'],
   pledgeSuffixes: [],
   participleSuffixes: ['ing'],
+  gerundMarkers: ['by'],
+  // "For the union, …" is as often the outlet's framing as the union's view: not read as a source.
+  openingSources: [],
   nameAdjectiveSuffixes: [],
   nameConnectors: ['of', 'for', 'and', 'de', 'du', 'von', 'van', 'der', 'da', 'al', 'bin', 'el'],
   objectPronouns: [{ form: 'him', gender: 'm' }, { form: 'her', gender: 'f' }, { form: 'them', plural: true }, { form: 'it', neuter: true }],

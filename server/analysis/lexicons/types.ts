@@ -130,6 +130,10 @@ export interface Lexicon {
   pledgeSuffixes: string[];
   /** Endings of present participles ("blaming", "estimant"): a clause whose subject is the sentence's. */
   participleSuffixes: string[];
+  /** Words before a participle that make it a gerund sharing the sentence's subject ("en affirmant"). */
+  gerundMarkers: string[];
+  /** Prepositions that, opening a sentence before a name and a comma, name whose view follows ("Pour le syndicat, …"). */
+  openingSources: string[];
   /** Endings of lowercase adjectives that continue an organisation's name ("Conseil constitutionnel"). */
   nameAdjectiveSuffixes: string[];
   /** Lowercase words allowed inside a proper name ("Bank of England", "Conseil d'Etat"). */

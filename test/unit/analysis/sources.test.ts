@@ -51,3 +51,24 @@ test('a portfolio between a role and its holder, and a role held for someone els
   const lawyer = claimWith(claims("L'avocat de Pavel Ostrov a affirmé que son client était absent ce jour-là.", 'fr'), 'son client');
   assert.notEqual(lawyer.speaker?.name, 'Pavel Ostrov');
 });
+
+test('an insertion between commas inside the verb group: "Voss, however, denied", "a, dans un communiqué, indiqué"', () => {
+  const en = claimWith(claims('Ilse Marten heads the agency. Ilse Marten, however, denied any delay.', 'en'), 'denied any delay');
+  assert.equal(en.speaker?.name, 'Ilse Marten');
+  assert.equal(en.stance, 'deny');
+  assert.match(claimWith(claims("Le ministère a, dans un communiqué, indiqué que neuf écoles étaient fermées.", 'fr'), 'neuf écoles').speaker?.name ?? '', /ministère/);
+});
+
+test('a French gerund shares the subject of its sentence: "a réagi en affirmant que…"', () => {
+  assert.match(claimWith(claims('Le maire a réagi mardi en affirmant que le pont était sûr.', 'fr'), 'pont était sûr').speaker?.name ?? '', /maire/);
+});
+
+test('"Pour X, …" opening a French sentence gives X\'s view; the English "For X," stays the outlet\'s', () => {
+  assert.match(claimWith(claims('Pour le syndicat, cette fermeture coûtera 400 emplois.', 'fr'), '400 emplois').speaker?.name ?? '', /syndicat/);
+  assert.equal(claimWith(claims('For the first time, the plant closed for a week.', 'en'), 'plant closed').speaker, null);
+});
+
+test('a name after a preposition and an article is not the subject: "Le ministère de la Santé a recensé…"', () => {
+  const c = claimWith(claims('Le ministère de la Santé a recensé 45 nouveaux cas mercredi.', 'fr'), '45 nouveaux cas');
+  assert.match(c.speaker?.name ?? '', /ministère/);
+});
