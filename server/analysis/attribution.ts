@@ -49,7 +49,7 @@ export function attribution(a: Attribution): Attribution {
 }
 
 interface Prepared {
-  verbs: PhraseIndex<{ stance: Stance; neutral: boolean; concept: string }>;
+  verbs: PhraseIndex<{ stance: Stance; neutral: boolean; concept: string; agentObject: boolean }>;
   according: PhraseIndex<true>;
   nouns: PhraseIndex<Stance>;
   nationality: PhraseIndex<string>;
@@ -70,6 +70,7 @@ interface Prepared {
   documents: Set<string>;
   gerunds: Set<string>;
   openingSources: Set<string>;
+  people: Set<string>;
   gap: (t: Token) => boolean;
 }
 
@@ -77,9 +78,9 @@ const cache = new WeakMap<Lexicon, Prepared>();
 export function prepareAttribution(lex: Lexicon): Prepared {
   let p = cache.get(lex);
   if (p) return p;
-  const verbs = new PhraseIndex<{ stance: Stance; neutral: boolean; concept: string }>('low');
+  const verbs = new PhraseIndex<{ stance: Stance; neutral: boolean; concept: string; agentObject: boolean }>('low');
   for (const v of lex.reportingVerbs) {
-    const value = { stance: v.stance, neutral: !!v.neutral, concept: v.concept ?? v.stance };
+    const value = { stance: v.stance, neutral: !!v.neutral, concept: v.concept ?? v.stance, agentObject: !!v.needsAgentObject };
     for (const f of v.forms) verbs.add(f, value);
   }
   const according = new PhraseIndex<true>('low');
@@ -111,6 +112,7 @@ export function prepareAttribution(lex: Lexicon): Prepared {
     documents: wordSet(lex.documentNouns),
     gerunds: wordSet(lex.gerundMarkers),
     openingSources: wordSet(lex.openingSources),
+    people: wordSet(lex.objectPronouns.filter((x) => !x.neuter).map((x) => x.form)),
     gap: (t: Token) => false,
   };
   const adverbs = p.adverbs;
@@ -170,7 +172,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
   const taken = new Set<number>();
 
   // --- reporting verbs and "according to"
-  interface Hit { kind: 'verb' | 'according' | 'passive'; i: number; j: number; stance: Stance; neutral: boolean; concept: string }
+  interface Hit { kind: 'verb' | 'according' | 'passive'; i: number; j: number; stance: Stance; neutral: boolean; concept: string; agentObject: boolean }
   const hits: Hit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -179,13 +181,13 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     if (i === 0 && p.openingSources.has(t.low)) {
       const m = startingAt(1);
       if (m && m.type !== 'pronoun' && isPunct(m.j, ',') && m.j + 1 < tokens.length) {
-        hits.push({ kind: 'according', i, j: 1, stance: 'assert', neutral: true, concept: 'say' });
+        hits.push({ kind: 'according', i, j: 1, stance: 'assert', neutral: true, concept: 'say', agentObject: false });
         continue;
       }
     }
     const acc = p.according.match(tokens, i);
     if (acc) {
-      hits.push({ kind: 'according', i, j: acc.end, stance: 'assert', neutral: true, concept: 'say' });
+      hits.push({ kind: 'according', i, j: acc.end, stance: 'assert', neutral: true, concept: 'say', agentObject: false });
       i = acc.end - 1;
       continue;
     }
@@ -241,6 +243,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     let negated = false;
     let anterior = false;
     let vs = h.i;
+    let stance = h.stance;
 
     if (h.kind === 'according') {
       // "according to X", "according to a notice posted by X": the agent if there is one.
@@ -473,6 +476,8 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         }
       }
       statementZone = spanOf(speaker && !borrowed ? speaker.j : vs, c);
+      // "blaming a contaminated supplement" names a cause; "blamed the airline" accuses someone.
+      if (h.agentObject && !complement && !isSomeone(c)) stance = 'assert';
       content = trimSpan(spanOf(c, contentEndTok));
       // "…, the company said on Thursday": nothing but adjuncts after the verb, and a comma before
       // the speaker: what was said is the clause before that comma.
@@ -488,7 +493,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         complement = false;
         if (complements.length) void 0;
         out.push(attribution({
-          kind: 'verb', speaker, stance: h.stance, neutral: h.neutral, concept: h.concept, negated, anterior,
+          kind: 'verb', speaker, stance, neutral: h.neutral, concept: h.concept, negated, anterior,
           verb: spanOf(h.i, h.j), content, span: content, quoted, complement: true, statementZone,
         }));
         for (let x = h.i; x < h.j; x++) taken.add(x);
@@ -510,7 +515,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     out.push(attribution({
       kind: relative ? 'relative' : h.kind === 'passive' ? 'passive' : 'verb',
       speaker: h.kind === 'passive' ? agentOf(h.j) : speaker,
-      stance: h.stance, neutral: h.neutral, concept: h.concept, negated, anterior,
+      stance, neutral: h.neutral, concept: h.concept, negated, anterior,
       verb: spanOf(h.i, h.j), content, span, quoted, complement: complement || quoted || inverted, quote, statementZone,
     }));
     for (let x = h.i; x < h.j; x++) taken.add(x);
@@ -536,6 +541,13 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     // French "du", "des" are preposition and article at once: the owner's mention may start with them.
     const owner = startingAt(m.j) ?? startingAt(m.j + 1) ?? (p.determiners.has(tokens[m.j + 1]?.low ?? '') ? startingAt(m.j + 2) : undefined);
     return owner && owner.type !== 'pronoun' ? owner : null;
+  }
+  function isSomeone(c: number): boolean {
+    const t = tokens[c];
+    if (!t) return false;
+    if (p.people.has(t.low)) return true;
+    const m = startingAt(c);
+    return !!m && m.type !== 'pronoun' && !(m.type === 'known' && m.knownKey?.startsWith('place:'));
   }
   // The comma opening an insertion that ends at `comma` ("Voss, however, denied", "a, dans un
   // communiqué, indiqué"): no verb of saying, no quotation, and more than one word unless an adverb.

@@ -119,7 +119,7 @@ export const en: Lexicon = {
     v('warn', 'threaten|threatens|threatened|threatening'),
     v('accuse', 'accuse|accuses|accused|accusing'),
     v('accuse', 'allege|alleges|alleged'),
-    v('accuse', 'blame|blames|blamed|blaming'),
+    v('accuse', 'blame|blames|blamed|blaming', { needsAgentObject: true }),
     v('accuse', 'criticize|criticizes|criticized|criticise|criticises|criticised'),
     v('accuse', 'denounce|denounces|denounced'),
     v('accuse', 'condemn|condemns|condemned'),
@@ -274,7 +274,7 @@ export const en: Lexicon = {
     { pattern: '* secretary', office: 'secretary' },
   ],
   organisationWords: ['unit', 'office', 'party', 'embassy', 'agency', 'bank', 'court', 'ministry', 'department', 'council', 'union', 'commission', 'committee', 'congress', 'senate', 'parliament', 'government', 'administration', 'federation', 'association', 'company', 'group', 'corporation', 'inc.', 'ltd', 'motors', 'airlines', 'institute', 'university', 'police', 'army', 'force', 'forces', 'authority', 'board', 'fund', 'organization', 'organisation', 'league', 'club', 'team', 'tribunal', 'service', 'services', 'network', 'times', 'post', 'news', 'press', 'reserve', 'treasury', 'cabinet', 'kremlin', 'pentagon', 'foundation', 'house', 'carmaker', 'automaker', 'manufacturer', 'regulator', 'watchdog', 'firm', 'airline', 'carrier', 'insurer', 'retailer', 'lender', 'operator', 'laboratory', 'lab', 'hospital', 'mission', 'delegation', 'prosecutor', 'prosecutors', 'pharma', 'holdings', 'labs', 'systems', 'technologies', 'industries', 'energy', 'airways', 'foods', 'capital', 'partners', 'media', 'telecom', 'ventures', 'solutions', 'studios', 'plc', 'llc', 'corp', 'corp.', 'ag', 'sa', 'gmbh'],
-  groupNouns: ['camp', 'experts', 'officials', 'analysts', 'critics', 'lawmakers', 'democrats', 'republicans', 'opposition', 'investigators', 'prosecutors', 'sources', 'authorities', 'residents', 'witnesses', 'economists', 'scientists', 'doctors', 'researchers', 'regulators', 'activists', 'protesters', 'unions', 'lawyers', 'diplomats', 'supporters', 'opponents', 'government', 'administration', 'company', 'ministry', 'federation', 'court', 'bank', 'agency', 'police', 'manufacturer', 'carmaker', 'automaker', 'board', 'committee', 'spokesman', 'spokeswoman', 'statement', 'study', 'report',
+  groupNouns: ['camp', 'experts', 'officials', 'analysts', 'critics', 'lawmakers', 'democrats', 'republicans', 'opposition', 'investigators', 'prosecutors', 'sources', 'authorities', 'residents', 'witnesses', 'economists', 'scientists', 'doctors', 'researchers', 'regulators', 'activists', 'protesters', 'unions', 'lawyers', 'diplomats', 'supporters', 'opponents', 'government', 'administration', 'company', 'ministry', 'federation', 'court', 'bank', 'agency', 'police', 'manufacturer', 'carmaker', 'automaker', 'board', 'committee', 'management', 'leadership', 'spokesman', 'spokeswoman', 'statement', 'study', 'report',
     'firefighters', 'paramedics', 'rescuers', 'observers', 'organisers', 'organizers', 'forecasters', 'villagers', 'locals', 'relatives', 'survivors', 'workers', 'employees', 'fans', 'teachers', 'nurses', 'medics', 'rebels', 'militants', 'soldiers', 'troops', 'farmers', 'parents', 'students', 'passengers', 'shareholders', 'investors', 'traders', 'officers', 'detectives', 'inspectors', 'judges', 'ministers', 'leaders', 'negotiators', 'mediators', 'monitors', 'pollsters', 'scientists', 'engineers', 'neighbours', 'neighbors',
     'resident', 'witness', 'official', 'source', 'expert', 'analyst', 'economist', 'survivor', 'relative', 'neighbour', 'neighbor', 'worker', 'employee', 'eyewitness'],
   claimWording: {
@@ -371,7 +371,7 @@ export const en: Lexicon = {
   ],
   accuseCues: [
     { phrase: 'propaganda' }, { phrase: 'corrupt' }, { phrase: 'corruption' }, { phrase: 'cover-up' }, { phrase: 'abuse of power' }, { phrase: 'fraud' },
-    { phrase: 'betrayal' }, { phrase: 'betrayed' }, { phrase: 'scandal' }, { phrase: 'scandalous' }, { phrase: 'disgrace' }, { phrase: 'shameful' }, { phrase: 'cheat' }, { phrase: 'cheated' }, { phrase: 'cheating' }, { phrase: 'criminal' },
+    { phrase: 'betrayal' }, { phrase: 'betrayed' }, { phrase: 'rebuke' }, { phrase: 'slap in the face' }, { phrase: 'humiliation' }, { phrase: 'incompetence' }, { phrase: 'negligence' }, { phrase: 'reckless' }, { phrase: 'irresponsible' }, { phrase: 'lied' }, { phrase: 'liar' }, { phrase: 'illegal' }, { phrase: 'fiasco' }, { phrase: 'scandal' }, { phrase: 'scandalous' }, { phrase: 'disgrace' }, { phrase: 'shameful' }, { phrase: 'cheat' }, { phrase: 'cheated' }, { phrase: 'cheating' }, { phrase: 'criminal' },
   ],
   hedges: ['may', 'might', 'could', 'possibly', 'perhaps', 'reportedly', 'allegedly', 'apparently', 'seemed', 'seems', 'appeared', 'appears', 'likely', 'unlikely', 'suggest', 'suggested', 'probably', 'as if', 'would'],
   opinionWords: ['celebrate', 'victory', 'sensitive', 'good', 'bad', 'great', 'terrible', 'wonderful', 'shameful', 'disgrace', 'hope', 'hopes', 'wish', 'believe', 'feel', 'think', 'should', 'must', 'ought', 'deplore', 'welcome', 'welcomed', 'regret', 'regrets', 'sad', 'happy', 'proud', 'laughed', 'laugh', 'snub', 'will', 'want', 'wants', 'willingness', 'disagreed', 'agreed',

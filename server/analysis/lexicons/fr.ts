@@ -353,7 +353,7 @@ export const fr: Lexicon = {
     { phrase: 'ridicule' }, { phrase: 'aucune preuve' }, { phrase: 'pas de preuve' }, { phrase: 'catégoriquement' }, { phrase: 'fantaisiste' }, { phrase: 'inexact' }, { phrase: 'inexacte' }, { phrase: 'calomnie' }, { phrase: 'calomnieuses' },
   ],
   accuseCues: [
-    { phrase: 'propagande' }, { phrase: 'corrompu' }, { phrase: 'corruption' }, { phrase: 'abus de pouvoir' }, { phrase: 'fraude' }, { phrase: 'trahison' },
+    { phrase: 'propagande' }, { phrase: 'corrompu' }, { phrase: 'corruption' }, { phrase: 'abus de pouvoir' }, { phrase: 'fraude' }, { phrase: 'trahison' }, { phrase: 'désaveu' }, { phrase: 'camouflet' }, { phrase: 'gifle' }, { phrase: 'humiliation' }, { phrase: 'incompétence' }, { phrase: 'négligence' }, { phrase: 'irresponsable' }, { phrase: 'menti' }, { phrase: 'menteur' }, { phrase: 'illégal' }, { phrase: 'illégale' }, { phrase: 'fiasco' },
     { phrase: 'scandale' }, { phrase: 'scandaleux' }, { phrase: 'honte' }, { phrase: 'honteux' }, { phrase: 'tricherie' }, { phrase: 'triché' }, { phrase: 'criminel' },
   ],
   hedges: ['peut-être', 'pourrait', 'pourraient', 'semble', 'semblait', 'apparemment', 'probablement', 'sans doute', 'éventuellement', 'supposé', 'présumé', 'aurait', 'auraient', 'comme si'],

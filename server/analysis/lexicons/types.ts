@@ -17,6 +17,8 @@ export interface ReportingVerb {
   neutral?: boolean;
   /** Predicate class for matching; defaults to the stance for non-neutral verbs. */
   concept?: string;
+  /** The stance holds only when the object is someone ("blamed the airline"); blaming a thing names a cause. */
+  needsAgentObject?: boolean;
 }
 
 export interface SpeechNoun {

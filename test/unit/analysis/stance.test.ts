@@ -38,3 +38,13 @@ test('a quotation after a denial carries the denial on', () => {
   const list = claims('Coach Ivan Petrov denied the claims. "This is a story about nothing," he said.', 'en');
   assert.equal(claimWith(list, 'story about nothing').stance, 'deny');
 });
+
+test('blaming someone accuses; blaming a thing names a cause', () => {
+  assert.equal(claimWith(claims('Union leader Rosa Imbert blamed the management for the closure.', 'en'), 'blamed').stance, 'accuse');
+  assert.equal(claimWith(claims('Rosa Imbert runs the depot. The depot closed on Monday, with Imbert blaming a burst pipe.', 'en', '2024-03-06'), 'burst pipe').stance, 'assert');
+});
+
+test('a quoted rebuke or charge of negligence is an accusation, in both languages', () => {
+  assert.equal(claimWith(claims('According to the opposition, the ruling is "a slap in the face" for the cabinet.', 'en'), 'slap').stance, 'accuse');
+  assert.equal(claimWith(claims("Selon les syndicats, ce verdict est « un camouflet » pour la direction.", 'fr'), 'camouflet').stance, 'accuse');
+});
