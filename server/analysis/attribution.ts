@@ -71,6 +71,7 @@ interface Prepared {
   gerunds: Set<string>;
   openingSources: Set<string>;
   people: Set<string>;
+  reflexives: Set<string>;
   gap: (t: Token) => boolean;
 }
 
@@ -112,6 +113,7 @@ export function prepareAttribution(lex: Lexicon): Prepared {
     documents: wordSet(lex.documentNouns),
     gerunds: wordSet(lex.gerundMarkers),
     openingSources: wordSet(lex.openingSources),
+    reflexives: wordSet(lex.reflexives),
     people: wordSet(lex.objectPronouns.filter((x) => !x.neuter).map((x) => x.form)),
     gap: (t: Token) => false,
   };
@@ -202,7 +204,8 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     let k = i - 1;
     while (k >= 0 && adverb(k)) k--;
     const next = tokens[v.end];
-    const isPassive = k >= 0 && p.passive.has(tokens[k]!.low) && (!next || next.kind === 'punct' || p.prepositions.has(next.low) || p.agent.has(next.low));
+    const reflexive = k > 0 && p.reflexives.has(tokens[k - 1]!.low);
+    const isPassive = k >= 0 && !reflexive && p.passive.has(tokens[k]!.low) && (!next || next.kind === 'punct' || p.prepositions.has(next.low) || p.agent.has(next.low));
     hits.push({ kind: isPassive ? 'passive' : 'verb', i, j: v.end, ...v.value });
     i = v.end - 1;
   }
@@ -452,7 +455,10 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       }
       if (isPunct(c, ':')) c++;
       const q = tokens[c] ? quoteStartingAt(tokens[c]!.s) : undefined;
-      if (tokens[c] && p.complementizers.has(tokens[c]!.low)) {
+      if (p.complementizers.has(tokens[h.j - 1]!.low)) {
+        // A verb form that carries its clause ("rappelé que", "recalled that").
+        complement = true;
+      } else if (tokens[c] && p.complementizers.has(tokens[c]!.low)) {
         complement = true;
         c++;
       } else if (q) {
@@ -568,7 +574,14 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     return !!m && (m.type === 'pronoun' || m.type === 'name' || m.type === 'known') && !!next && (p.aux.has(next.low) || p.modals.has(next.low));
   }
   function agentOf(j: number): Mention | null {
-    if (tokens[j] && p.agent.has(tokens[j]!.low)) return startingAt(j + 1) ?? null;
+    // "is accused by X", "is accused of fraud by X": the agent closes the verb's clause.
+    const end = nextComma(j);
+    for (let x = j; x < end; x++) {
+      if (p.agent.has(tokens[x]!.low)) {
+        const m = startingAt(x + 1) ?? (p.determiners.has(tokens[x + 1]?.low ?? '') ? startingAt(x + 2) : undefined);
+        return m && m.type !== 'pronoun' ? m : null;
+      }
+    }
     return null;
   }
   function looksInfinitive(toks: Token[], c: number): boolean {

@@ -382,7 +382,8 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     // A group needs no article where news copy drops it: opening a sentence ("Analysts at one bank
     // estimated…"), before its verb ("…, police said"), after "according to"; one modifier may
     // stand before it ("fire officials", "health authorities").
-    if (!det && p.groupNouns.has(t.fold) && (i === 0 ? t.cap : !t.cap)) {
+    const afterPossessive = (i > 0 && /^['’]s?$/u.test(tokens[i - 1]!.raw)) || (i > 1 && /^['’]s?$/u.test(tokens[i - 2]!.raw) && tokens[i - 1]!.kind === 'word' && !tokens[i - 1]!.cap);
+    if (!det && (p.groupNouns.has(t.fold) || (afterPossessive && p.orgWords.has(t.fold))) && (i === 0 ? t.cap : !t.cap)) {
       const plural = /s$/u.test(t.fold);
       const before = tokens[i - 1];
       const modifier = !!before && before.kind === 'word' && !before.cap && !(out.length && out[out.length - 1]!.j > i - 1) && !p.functionWords.has(before.fold) && !p.determiners.has(before.low) && !p.prepositions.has(before.low) && !ctx.isVerb(tokens, i - 1);
@@ -430,6 +431,15 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
           const of = tokens[end];
           const member = tokens[end + 1];
           if (!nat && of && member && p.connectors.has(of.low) && member.kind === 'word' && !member.cap && !p.determiners.has(member.low) && /s$/u.test(member.fold)) end += 2;
+          else if (of && p.connectors.has(of.low)) {
+            // "l'armée de l'air ukrainienne a affirmé", "le ministère de la Santé a recensé": a
+            // complement of up to three words belongs to the subject when its verb follows.
+            let e = end + 1;
+            if (tokens[e] && p.determiners.has(tokens[e]!.low)) e++;
+            const from = e;
+            while (e - from < 3 && tokens[e] && tokens[e]!.kind === 'word' && !p.prepositions.has(tokens[e]!.low) && !p.determiners.has(tokens[e]!.low) && !ctx.isVerb(tokens, e)) e++;
+            if (e > from && tokens[e] && (ctx.isVerb(tokens, e) || (tokens[e]!.kind === 'punct' && tokens[e]!.raw === ','))) end = e;
+          }
           group = mk(base, { i, j: end, start: t.s, end: tokens[end - 1]!.e, type: 'group', text: slice(tokens, i, end), head: w.fold, name: slice(tokens, at, end), plural: /s$/u.test(w.fold) && w.fold.length > 4 && !p.orgWords.has(w.fold), country: nat?.value });
           break;
         }

@@ -91,6 +91,8 @@ export interface Lexicon {
   anteriorAuxiliaries: string[];
   /** Auxiliaries of the passive voice ("is accused"). */
   passiveAuxiliaries: string[];
+  /** Reflexive pronouns: "s'est dit" is a statement, not a passive. */
+  reflexives: string[];
   /** Marks the agent of a passive ("by", "par"). */
   agentMarkers: string[];
   /** Adverbs and particles allowed between subject and verb or verb and subject. */

@@ -72,3 +72,22 @@ test('a name after a preposition and an article is not the subject: "Le ministè
   const c = claimWith(claims('Le ministère de la Santé a recensé 45 nouveaux cas mercredi.', 'fr'), '45 nouveaux cas');
   assert.match(c.speaker?.name ?? '', /ministère/);
 });
+
+test('subjects with a complement or a possessor: "L\'armée de l\'air ukrainienne a affirmé", "Norway\'s coast guard said"', () => {
+  assert.match(claimWith(claims("L'armée de l'air polonaise a affirmé avoir intercepté deux avions.", 'fr'), 'deux avions').speaker?.name ?? '', /armée/i);
+  assert.match(claimWith(claims("Poland's border guard said 60 migrants had crossed.", 'en'), '60 migrants').speaker?.name ?? '', /guard/i);
+});
+
+test('the agent of a passive may follow its object: "is accused of fraud by prosecutors"', () => {
+  const en = claimWith(claims('Osman Kaya runs the club. Osman Kaya is accused of fraud by prosecutors.', 'en'), 'accused of fraud');
+  assert.match(en.speaker?.name ?? '', /prosecutors/i);
+  assert.equal(en.stance, 'accuse');
+  assert.match(claimWith(claims('Osman Kaya est accusé de fraude par le parquet.', 'fr'), 'accusé').speaker?.name ?? '', /parquet/i);
+});
+
+test('"was quoted as saying", "s\'est dit", "a rappelé que" report statements; a recalled product is no statement', () => {
+  assert.equal(claimWith(claims('Osman Kaya was quoted as saying that the club owed nothing.', 'en'), 'owed nothing').speaker?.name, 'Osman Kaya');
+  assert.equal(claimWith(claims("Osman Kaya s'est dit « serein » avant l'audience.", 'fr'), 'serein').speaker?.name, 'Osman Kaya');
+  assert.equal(claimWith(claims('Osman Kaya a rappelé que le club ne devait rien.', 'fr'), 'ne devait rien').speaker?.name, 'Osman Kaya');
+  assert.equal(claimWith(claims('Le constructeur Velta a rappelé 40 000 voitures.', 'fr'), '40 000').speaker, null);
+});
