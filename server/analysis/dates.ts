@@ -189,8 +189,11 @@ export function findDates(text: string, span: Span, lex: Lexicon, published: str
   function resolve(r: chrono.ParsedResult, offset: number): DateMention | null {
     const c = r.start;
     const known = (k: chrono.Component) => c.isCertain(k);
-    const start = offset + r.index;
+    let start = offset + r.index;
     const end = start + r.text.length;
+    // "on May 14", "le 14 mai": the preposition or article before the date belongs to it, as for weekdays.
+    const lead = /(\S+)\s+$/u.exec(text.slice(Math.max(span.start, start - 12), start));
+    if (lead && (prepositionsBefore(lex).has(lead[1]!.toLowerCase()) || lex.determiners.includes(lead[1]!.toLowerCase()))) start -= lead[0].length;
     let value: string | null = null;
     let precision: DateMention['precision'] = 'day';
     let relative = false;

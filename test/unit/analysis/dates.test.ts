@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDates, latestWeekday } from '../../../server/analysis/dates.ts';
 import { getLexicon } from '../../../server/analysis/lexicons/index.ts';
+import { claims, claimWith } from './helpers.ts';
 
 const dates = (text: string, code: string, published: string | null) =>
   findDates(text, { start: 0, end: text.length }, getLexicon(code), published).map((d) => d.value);
@@ -46,4 +47,11 @@ test('relative days of several words: "this morning", "last night", "ce soir", "
   assert.deepEqual(dates('Deux commerces ont été pillés hier soir.', 'fr', '2024-06-07'), ['2024-06-06']);
   // A word that only ends such phrases dates nothing alone.
   assert.deepEqual(dates('The morning was calm.', 'en', '2024-06-07'), []);
+});
+
+test('a calendar date right after the verb dates the statement: "said on May 14 that", "a affirmé le 14 mai que"', () => {
+  const en = claimWith(claims('Hugo Lemaire said on May 14 that the port would reopen.', 'en', '2024-05-16'), 'port would reopen');
+  assert.equal(en.claimedOn, '2024-05-14');
+  const fr = claimWith(claims('Hugo Lemaire a affirmé le 14 mai que le port rouvrirait.', 'fr', '2024-05-16'), 'port rouvrirait');
+  assert.equal(fr.claimedOn, '2024-05-14');
 });
