@@ -384,6 +384,8 @@ export const en: Lexicon = {
     today: 0, yesterday: -1, tomorrow: 1, tonight: 0,
     'this morning': 0, 'this afternoon': 0, 'this evening': 0, 'last night': -1, 'yesterday morning': -1, 'yesterday afternoon': -1, 'yesterday evening': -1,
     'the day before yesterday': -2,
+    'two days ago': -2, 'three days ago': -3, 'four days ago': -4, 'five days ago': -5, 'six days ago': -6,
+    '2 days ago': -2, '3 days ago': -3, '4 days ago': -4, '5 days ago': -5, '6 days ago': -6,
   },
   dateWords: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'tonight', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.'],
 

@@ -55,3 +55,9 @@ test('a calendar date right after the verb dates the statement: "said on May 14 
   const fr = claimWith(claims('Hugo Lemaire a affirmé le 14 mai que le port rouvrirait.', 'fr', '2024-05-16'), 'port rouvrirait');
   assert.equal(fr.claimedOn, '2024-05-14');
 });
+
+test('"three days ago" and "il y a trois jours" count back from publication', () => {
+  assert.deepEqual(dates('The dyke broke three days ago.', 'en', '2024-06-07'), ['2024-06-04']);
+  assert.deepEqual(dates('La digue a cédé il y a 3 jours.', 'fr', '2024-06-07'), ['2024-06-04']);
+  assert.deepEqual(dates('La grève a duré trois jours.', 'fr', '2024-06-07'), []);
+});
