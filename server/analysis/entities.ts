@@ -85,6 +85,7 @@ interface Prepared {
   objectPronouns: Map<string, { gender?: Gender; plural?: boolean }>;
   /** Every word that can open a mention, folded and lowercased. */
   starters: Set<string>;
+  documents: Set<string>;
   /** Last words of "according to" phrases: an object pronoun after them is a source. */
   sourceMarkers: Set<string>;
 }
@@ -121,6 +122,7 @@ export function prepare(lex: Lexicon): Prepared {
     functionWords: wordSet(lex.functionWords, 'fold'),
     orgWords: wordSet(lex.organisationWords, 'fold'),
     groupNouns: wordSet(lex.groupNouns, 'fold'),
+    documents: wordSet(lex.documentNouns),
     translit: lex.nameTransliterations.map(([a, b]) => [fold(a), fold(b)]),
     connectors: wordSet(lex.nameConnectors),
     adjectiveSuffixes: lex.nameAdjectiveSuffixes.map(fold),
@@ -302,6 +304,23 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
       const next = tokens[known.end];
       // "the White House tenant": the institution is an adjective of a longer noun phrase; still the institution.
       void next;
+      // "the European Union observer mission", "the UN refugee agency": an institution naming a
+      // body of its own, whose noun follows after at most two lowercase words.
+      let head = -1;
+      for (let k = known.end; k < Math.min(known.end + 3, tokens.length); k++) {
+        const w = tokens[k]!;
+        if (w.kind !== 'word' || w.cap || p.prepositions.has(w.low) || p.determiners.has(w.low) || ctx.isVerb(tokens, k)) break;
+        if (p.orgWords.has(w.fold) || p.groupNouns.has(w.fold)) {
+          head = k;
+          break;
+        }
+      }
+      if (head >= 0 && !p.documents.has(tokens[head]!.low)) {
+        const gm = mk(base, { i, j: head + 1, start: t.s, end: tokens[head]!.e, type: 'group', text: slice(tokens, i, head + 1), head: tokens[head]!.fold, name: slice(tokens, at, head + 1), plural: false });
+        out.push(gm);
+        i = gm.j;
+        continue;
+      }
       const km: Mention = mk(base, { i, j: known.end, start: t.s, end: last.e, type: 'known', text: slice(tokens, i, known.end), knownKey: known.value });
       withAcronym(km, tokens);
       out.push(km);

@@ -91,3 +91,10 @@ test('"was quoted as saying", "s\'est dit", "a rappelé que" report statements; 
   assert.equal(claimWith(claims('Osman Kaya a rappelé que le club ne devait rien.', 'fr'), 'ne devait rien').speaker?.name, 'Osman Kaya');
   assert.equal(claimWith(claims('Le constructeur Velta a rappelé 40 000 voitures.', 'fr'), '40 000').speaker, null);
 });
+
+test('an institution naming a body of its own: "the UN refugee agency said", and its spokesperson', () => {
+  assert.match(claimWith(claims('The United Nations refugee agency said 9,000 people had fled.', 'en'), '9,000 people').speaker?.name ?? '', /agency/);
+  const list = claims('A spokeswoman for the European Union monitoring mission confirmed that 40 sites had been inspected, but said it would report later.', 'en');
+  assert.match(claimWith(list, '40 sites').speaker?.name ?? '', /mission/);
+  assert.match(claimWith(list, 'report later').speaker?.name ?? '', /mission/);
+});
