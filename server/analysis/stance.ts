@@ -20,6 +20,8 @@ interface Prepared {
   confirm: PhraseIndex<Cue>;
   deny: PhraseIndex<Cue>;
   accuse: PhraseIndex<Cue>;
+  blame: PhraseIndex<Cue>;
+  firstPerson: Set<string>;
   negations: Set<string>;
   conditionals: Set<string>;
   aux: Set<string>;
@@ -38,6 +40,8 @@ function prepare(lex: Lexicon): Prepared {
     confirm: index(lex.confirmCues),
     deny: index(lex.denyCues),
     accuse: index(lex.accuseCues),
+    blame: index(lex.blameActs.map((phrase) => ({ phrase }))),
+    firstPerson: wordSet(lex.firstPerson),
     negations: wordSet(lex.negations),
     conditionals: wordSet(lex.conditionals),
     aux: wordSet(lex.auxiliaries),
@@ -93,5 +97,9 @@ export function decideStance(a: Attribution, tokens: Token[], quotes: Quote[], l
   const first = content.find((t) => t.kind === 'word');
   if (first && p.conditionals.has(first.low) && a.quoted) return negative('warn', false);
   if (hasCue(quoted, p.accuse, p.aux)) return negative('accuse', false);
+  // "Management has refused every compromise", "This election was stolen": wrongdoing charged to
+  // others; "we refused" speaks of the speaker's own side.
+  const quotedWords = quoted.filter((t) => t.kind === 'word');
+  if (a.quoted && quotedWords.length && !quotedWords.slice(0, 3).some((t) => p.firstPerson.has(t.low)) && hasCue(quoted, p.blame, p.aux)) return negative('accuse', false);
   return negative('assert', false);
 }

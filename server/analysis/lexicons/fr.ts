@@ -359,6 +359,8 @@ export const fr: Lexicon = {
     { phrase: 'propagande' }, { phrase: 'corrompu' }, { phrase: 'corruption' }, { phrase: 'abus de pouvoir' }, { phrase: 'fraude' }, { phrase: 'trahison' }, { phrase: 'désaveu' }, { phrase: 'camouflet' }, { phrase: 'gifle' }, { phrase: 'humiliation' }, { phrase: 'incompétence' }, { phrase: 'négligence' }, { phrase: 'irresponsable' }, { phrase: 'menti' }, { phrase: 'menteur' }, { phrase: 'illégal' }, { phrase: 'illégale' }, { phrase: 'fiasco' },
     { phrase: 'scandale' }, { phrase: 'scandaleux' }, { phrase: 'honte' }, { phrase: 'honteux' }, { phrase: 'tricherie' }, { phrase: 'triché' }, { phrase: 'criminel' },
   ],
+  blameActs: ['refusé', 'rejeté', 'ignoré', 'caché', 'dissimulé', 'menti', 'volé', 'volée', 'truqué', 'truquée', 'saboté', 'violé', 'enfreint', 'bafoué', 'fermé les yeux', 'passé sous silence'],
+  firstPerson: ['je', "j'", 'nous', 'notre', 'nos', 'mon', 'ma', 'mes', 'on'],
   hedges: ['peut-être', 'pourrait', 'pourraient', 'semble', 'semblait', 'apparemment', 'probablement', 'sans doute', 'éventuellement', 'supposé', 'présumé', 'aurait', 'auraient', 'comme si'],
   opinionWords: ['célébrer', 'victoire', 'sensible', 'bon', 'bonne', 'mauvais', 'mauvaise', 'formidable', 'honte', 'espère', 'espérer', 'souhaite', 'souhaiter', 'croit', 'pense', 'devrait', 'doit', 'déplore', 'salue', 'regrette', 'fier', 'fière', 'volonté', 'rapprochement', 'veut', 'voudrait', 'désaccord', 'ironisé',
     'faut', 'nécessaire', 'besoin', 'exhorte', 'exhorté', 'appelle', 'appelé', 'appelant', 'inacceptable', 'inadmissible', 'scandaleux', 'fléau', 'désastreux', 'catastrophique', 'historique', 'crucial', 'essentiel'],

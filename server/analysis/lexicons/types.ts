@@ -167,6 +167,10 @@ export interface Lexicon {
   denyCues: Cue[];
   /** Words that make a quoted statement an accusation ("propaganda", "lies"). */
   accuseCues: Cue[];
+  /** Wrongdoing charged to someone else in a quotation ("they refused", "was stolen"): an accusation unless the speaker speaks of their own side. */
+  blameActs: string[];
+  /** First-person words: a quotation opening with them speaks of the speaker's own side. */
+  firstPerson: string[];
   hedges: string[];
   opinionWords: string[];
 

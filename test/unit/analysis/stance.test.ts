@@ -48,3 +48,12 @@ test('a quoted rebuke or charge of negligence is an accusation, in both language
   assert.equal(claimWith(claims('According to the opposition, the ruling is "a slap in the face" for the cabinet.', 'en'), 'slap').stance, 'accuse');
   assert.equal(claimWith(claims("Selon les syndicats, ce verdict est « un camouflet » pour la direction.", 'fr'), 'camouflet').stance, 'accuse');
 });
+
+test('a quotation charging others with wrongdoing accuses; the speaker\'s own side does not', () => {
+  const other = claimWith(claims('Rosa Imbert leads the dockers. "The port authority ignored every safety report," Imbert said.', 'en'), 'ignored every');
+  assert.equal(other.stance, 'accuse');
+  const own = claimWith(claims('Rosa Imbert leads the dockers. "We refused the night shifts," Imbert said.', 'en'), 'night shifts');
+  assert.equal(own.stance, 'assert');
+  const fr = claimWith(claims("Rosa Imbert dirige le syndicat. « Le maire a caché les rapports », a déclaré Rosa Imbert.", 'fr'), 'caché');
+  assert.equal(fr.stance, 'accuse');
+});
