@@ -32,3 +32,10 @@ test('appeals and statements of need rank below a figure the outlet reports', ()
   const fr = claims("Le maire a exhorté les habitants au calme. Le niveau de l'eau est monté de 1,8 mètre lundi.", 'fr', '2024-02-14');
   assert.ok(claimWith(fr, '1,8 mètre').checkworthiness > claimWith(fr, 'au calme').checkworthiness);
 });
+
+test('a short sentence dense with figures is not penalised as too short', () => {
+  const base2 = { ...base, words: 4 };
+  assert.ok(checkworthiness({ ...base2, numbers: 2 }) > checkworthiness({ ...base2, numbers: 0 }) + 0.2);
+  const list = claims('The mood was tense and sad. Turnout was 54%, up from 49%.', 'en', '2024-02-14');
+  assert.ok(claimWith(list, 'Turnout').checkworthiness > claimWith(list, 'mood').checkworthiness + 0.2);
+});
