@@ -250,7 +250,10 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
 
     if (h.kind === 'according') {
       // "according to X", "according to a notice posted by X": the agent if there is one.
-      const phraseEnd = nextComma(h.j);
+      let phraseEnd = nextComma(h.j);
+      // "Selon sa cheffe de file, Claire Dumas, …": a role and its holder set off by commas are one source.
+      const apposed = mentions.find((x) => x.i >= h.j && x.i < phraseEnd && x.j > phraseEnd && x.apposition);
+      if (apposed) phraseEnd = nextComma(apposed.j);
       const inPhrase = mentions.filter((x) => x.i >= h.j && x.j <= phraseEnd);
       const named = inPhrase.find((x) => x.i > 0 && p.agent.has(tokens[x.i - 1]!.low)) ?? inPhrase.find((x) => x.i <= h.j + 1) ?? inPhrase[0];
       if (!named) continue;
@@ -426,7 +429,8 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     if (speaker && !inverted && !borrowed && !relative) {
       const cs = clauseStart(speaker.i);
       const between = tokens.slice(cs, speaker.i);
-      if (between.length <= 3 && between.every((t) => t.kind === 'word' && !t.cap && !p.aux.has(t.low) && !p.verbs.match([t], 0))) subjectClause = cs;
+      // A capitalised word may be a place standing as modifier ("Marsk mayor Ilona Petek").
+      if (between.length <= 3 && between.every((t) => t.kind === 'word' && !p.aux.has(t.low) && !p.verbs.match([t], 0))) subjectClause = cs;
     }
     const quoteBefore = quoteEndingBefore(tokens[subjectClause]!.s);
     let contentEndTok = sentenceEndTok;

@@ -86,6 +86,7 @@ interface Prepared {
   /** Every word that can open a mention, folded and lowercased. */
   starters: Set<string>;
   documents: Set<string>;
+  aux: Set<string>;
   /** Last words of "according to" phrases: an object pronoun after them is a source. */
   sourceMarkers: Set<string>;
 }
@@ -123,6 +124,7 @@ export function prepare(lex: Lexicon): Prepared {
     orgWords: wordSet(lex.organisationWords, 'fold'),
     groupNouns: wordSet(lex.groupNouns, 'fold'),
     documents: wordSet(lex.documentNouns),
+    aux: wordSet(lex.auxiliaries),
     translit: lex.nameTransliterations.map(([a, b]) => [fold(a), fold(b)]),
     connectors: wordSet(lex.nameConnectors),
     adjectiveSuffixes: lex.nameAdjectiveSuffixes.map(fold),
@@ -401,11 +403,18 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     // A group needs no article where news copy drops it: opening a sentence ("Analysts at one bank
     // estimated…"), before its verb ("…, police said"), after "according to"; one modifier may
     // stand before it ("fire officials", "health authorities").
+    // A plural noun no list names, right before a verb of saying: "Seismologists warned that…".
+    if (!det && t.kind === 'word' && (i === 0 ? t.cap : !t.cap) && /s$/u.test(t.fold) && t.fold.length > 4 && !p.functionWords.has(t.fold) && !p.groupNouns.has(t.fold) &&
+      (i === 0 || tokens[i - 1]!.kind === 'punct') && ctx.isVerb(tokens, i + 1) && (!p.aux.has(tokens[i + 1]!.low) || ctx.isVerb(tokens, i + 2))) {
+      out.push(mk(base, { i, j: i + 1, start: t.s, end: t.e, type: 'group', text: t.raw, head: t.fold, name: t.raw.toLowerCase(), plural: true }));
+      i++;
+      continue;
+    }
     const afterPossessive = (i > 0 && /^['’]s?$/u.test(tokens[i - 1]!.raw)) || (i > 1 && /^['’]s?$/u.test(tokens[i - 2]!.raw) && tokens[i - 1]!.kind === 'word' && !tokens[i - 1]!.cap);
     if (!det && (p.groupNouns.has(t.fold) || (afterPossessive && p.orgWords.has(t.fold))) && (i === 0 ? t.cap : !t.cap)) {
       const plural = /s$/u.test(t.fold);
       const before = tokens[i - 1];
-      const modifier = !!before && before.kind === 'word' && !before.cap && !(out.length && out[out.length - 1]!.j > i - 1) && !p.functionWords.has(before.fold) && !p.determiners.has(before.low) && !p.prepositions.has(before.low) && !ctx.isVerb(tokens, i - 1);
+      const modifier = !!before && before.kind === 'word' && (!before.cap || i === 1) && !(out.length && out[out.length - 1]!.j > i - 1) && !p.functionWords.has(before.fold) && !p.determiners.has(before.low) && !p.prepositions.has(before.low) && !ctx.isVerb(tokens, i - 1);
       const from = modifier ? i - 1 : i;
       const lead = tokens[from - 1];
       const placed = from === 0 || lead?.kind === 'punct' || (!!lead && p.sourceMarkers.has(lead.low));
@@ -432,7 +441,9 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
       }
       // Groups: a determiner, up to two modifiers, a group noun ("the trumpiste camp", "several experts").
       let group: Mention | null = null;
-      for (let k = at; k < Math.min(at + 4, tokens.length); k++) {
+      // A possessive lengthens the phrase: "the country's civil protection agency".
+      const reach = tokens.slice(at, at + 3).some((w) => /^['’]s?$/u.test(w.raw)) ? 6 : 4;
+      for (let k = at; k < Math.min(at + reach, tokens.length); k++) {
         const w = tokens[k]!;
         // "the pilots' union": a plural possessive inside the group's name.
         if (w.kind === 'punct' && /^['’]s?$/u.test(w.raw) && k > at) continue;

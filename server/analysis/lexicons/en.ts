@@ -91,6 +91,7 @@ export const en: Lexicon = {
     say('recount|recounted'),
     say('urge|urges|urged|urging'),
     say('reveal|reveals|revealed|revealing'),
+    say('defend|defends|defended|defending'),
     // "recalled" alone is also a product recall: only with its clause.
     say('recalled that|recalls that|recalling that'),
     say('disclose|discloses|disclosed|disclosing'),

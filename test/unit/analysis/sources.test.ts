@@ -98,3 +98,25 @@ test('an institution naming a body of its own: "the UN refugee agency said", and
   assert.match(claimWith(list, '40 sites').speaker?.name ?? '', /mission/);
   assert.match(claimWith(list, 'report later').speaker?.name ?? '', /mission/);
 });
+
+test('a long possessive source after the statement: "…, the country\'s civil protection agency said"', () => {
+  const c = claimWith(claims('A storm flooded 300 homes on Monday, the country\'s civil protection agency said.', 'en', '2024-05-15'), '300 homes');
+  assert.match(c.speaker?.name ?? '', /agency/);
+});
+
+test('plural sources no list names speak when a verb of saying follows: "Volcanologists warned…"', () => {
+  const c = claimWith(claims('Volcanologists warned that the eruption could last for months.', 'en'), 'eruption');
+  assert.match(c.speaker?.name ?? '', /volcanologists/i);
+  assert.equal(c.stance, 'warn');
+  assert.equal(claimWith(claims('Prices were higher in March.', 'en'), 'Prices').speaker, null);
+});
+
+test('a place before the speaker\'s title keeps the quotation theirs: "“…,” Marsk mayor Ilona Petek said"', () => {
+  const c = claimWith(claims('"Three bridges are gone," Tarvo mayor Ines Roos told radio listeners.', 'en'), 'bridges');
+  assert.equal(c.quote, 'Three bridges are gone');
+  assert.equal(c.speaker?.name, 'Ines Roos');
+});
+
+test('"Selon sa cheffe de file, Claire Dumas, …" names the holder', () => {
+  assert.equal(claimWith(claims('Selon son chef de file, Paul Nérac, la ville a perdu 3 millions.', 'fr'), '3 millions').speaker?.name, 'Paul Nérac');
+});
