@@ -538,7 +538,9 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     if (c === null) return null;
     const m = endingAt(c - 1);
     if (!m || m.afterPreposition || m.type === 'pronoun' || (m.type === 'known' && m.knownKey?.startsWith('place:'))) return null;
-    const opensClause = m.i === 0 || tokens[m.i - 1]!.kind === 'punct';
+    // "But cybersecurity researcher Joanna Fell, who…, disputed": a few lowercase words may lead in.
+    const lead = tokens.slice(clauseStart(m.i), m.i);
+    const opensClause = m.i === 0 || tokens[m.i - 1]!.kind === 'punct' || (lead.length <= 4 && lead.every((t) => t.kind === 'word' && !p.aux.has(t.low) && !p.verbs.match([t], 0) && !p.prepositions.has(t.low)));
     return opensClause ? m : null;
   }
   // The body behind a mouthpiece or a document: "a statement from the Ministry of Defence",
@@ -563,12 +565,16 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
   // communiqué, indiqué"): no verb of saying, no quotation, and more than one word unless an adverb.
   function insertionStart(comma: number): number | null {
     let c = comma - 1;
+    let saying = false;
     while (c > 0 && comma - c <= 14 && !isPunct(c, ',;:')) {
       const t = tokens[c]!;
-      if (quoteOf(t) || p.complementizers.has(t.low) || p.verbs.match(tokens, c) || (t.kind === 'punct' && /[«»“”"]/u.test(t.raw))) return null;
+      if (quoteOf(t) || p.complementizers.has(t.low) || (t.kind === 'punct' && /[«»“”"]/u.test(t.raw))) return null;
+      if (p.verbs.match(tokens, c)) saying = true;
       c--;
     }
     if (!isPunct(c, ',') || comma - c < 2 || (comma - c === 2 && !adverb(c + 1))) return null;
+    // A verb of saying only inside a relative clause: "Joanna Fell, who first reported the leak, disputed…".
+    if (saying && !p.relatives.has(tokens[c + 1]!.low)) return null;
     return c;
   }
   // A subject (pronoun or name) followed by an auxiliary or modal opens a clause.

@@ -205,6 +205,12 @@ export function findDates(text: string, span: Span, lex: Lexicon, published: str
       if (!published) return null;
       const pub = parseIso(published);
       let y = pub.getUTCFullYear();
+      // "will be delivered on 12 December": in a clause about the future, the next such date.
+      const clause = text.slice(Math.max(span.start, start - 60), start).split(/[,;:]/).pop() ?? '';
+      if (futureMarkers(lex).test(clause)) {
+        if (iso(y, c.get('month')!, c.get('day')!) < published) y += 1;
+        return dateMention(start, end, iso(y, c.get('month')!, c.get('day')!), 'day', true, true);
+      }
       if (iso(y, c.get('month')!, c.get('day')!) > published) y -= 1;
       value = iso(y, c.get('month')!, c.get('day')!);
     } else if (known('weekday') && !known('day')) {

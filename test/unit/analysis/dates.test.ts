@@ -61,3 +61,9 @@ test('"three days ago" and "il y a trois jours" count back from publication', ()
   assert.deepEqual(dates('La digue a cédé il y a 3 jours.', 'fr', '2024-06-07'), ['2024-06-04']);
   assert.deepEqual(dates('La grève a duré trois jours.', 'fr', '2024-06-07'), []);
 });
+
+test('a day and month in a clause about the future is the next such date', () => {
+  assert.deepEqual(dates('Le jugement sera rendu le 12 décembre.', 'fr', '2024-11-22'), ['2024-12-12']);
+  assert.deepEqual(dates('The verdict will be delivered on 3 January.', 'en', '2024-11-22'), ['2025-01-03']);
+  assert.deepEqual(dates('The verdict was delivered on 3 January.', 'en', '2024-11-22'), ['2024-01-03']);
+});

@@ -120,3 +120,14 @@ test('a place before the speaker\'s title keeps the quotation theirs: "“…,�
 test('"Selon sa cheffe de file, Claire Dumas, …" names the holder', () => {
   assert.equal(claimWith(claims('Selon son chef de file, Paul Nérac, la ville a perdu 3 millions.', 'fr'), '3 millions').speaker?.name, 'Paul Nérac');
 });
+
+test('a relative clause between commas, even one reporting speech, does not hide the subject', () => {
+  const c = claimWith(claims('But security researcher Oda Lind, who first reported the flaw, disputed that account.', 'en'), 'disputed');
+  assert.equal(c.speaker?.name, 'Oda Lind');
+  assert.equal(c.stance, 'deny');
+});
+
+test('court reporting: "Le parquet a requis…", "ont témoigné…"', () => {
+  assert.match(claimWith(claims('Le parquet a requis jeudi deux ans de prison.', 'fr', '2024-11-22'), 'deux ans').speaker?.name ?? '', /parquet/);
+  assert.match(claimWith(claims("Plusieurs voisins ont témoigné d'un climat de peur.", 'fr'), 'climat').speaker?.name ?? '', /voisins/);
+});
