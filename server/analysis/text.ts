@@ -199,7 +199,8 @@ export interface PhraseEntry<T> {
 
 /**
  * Multi-word phrase lookup over tokens, longest match first. `gap` lets a phrase tolerate
- * words in between its tokens ("mis personnellement en garde").
+ * words in between its tokens ("mis personnellement en garde"). A "#" in a phrase stands for
+ * any number ("the # - year-old").
  */
 export class PhraseIndex<T> {
   private byFirst = new Map<string, PhraseEntry<T>[]>();
@@ -233,7 +234,7 @@ export class PhraseIndex<T> {
           next = tokens[++j];
           skipped++;
         }
-        if (!next || (folded ? next.fold : next.low) !== want) {
+        if (!next || ((folded ? next.fold : next.low) !== want && !(want === '#' && next.kind === 'num'))) {
           ok = false;
           break;
         }

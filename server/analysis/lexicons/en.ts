@@ -161,7 +161,7 @@ export const en: Lexicon = {
   nameAdjectiveSuffixes: [],
   nameConnectors: ['of', 'for', 'and', 'de', 'du', 'von', 'van', 'der', 'da', 'al', 'bin', 'el'],
   objectPronouns: [{ form: 'him', gender: 'm' }, { form: 'her', gender: 'f' }, { form: 'them', plural: true }, { form: 'it', neuter: true }],
-  anaphors: ['the latter', 'the former'],
+  anaphors: ['the latter', 'the former', 'the # - year-old', 'the # year-old'],
   titles: [
     { form: 'mr.', gender: 'm' }, { form: 'mr', gender: 'm' }, { form: 'mrs.', gender: 'f' }, { form: 'ms.', gender: 'f' }, { form: 'ms', gender: 'f' }, { form: 'mrs', gender: 'f' },
     { form: 'dr.' }, { form: 'prof.' }, { form: 'sir', gender: 'm' }, { form: 'dame', gender: 'f' }, { form: 'lord', gender: 'm' }, { form: 'lady', gender: 'f' },

@@ -144,7 +144,7 @@ export const fr: Lexicon = {
   nameAdjectiveSuffixes: ['el', 'elle', 'al', 'ale', 'ien', 'ienne', 'ique', 'aire', 'ais', 'aise', 'ain', 'aine', 'éen', 'éenne', 'if', 'ive', 'iste', 'ier', 'ière', 'al', 'aux', 'ale'],
   nameConnectors: ['de', "d'", 'du', 'des', "l'", 'la', 'et'],
   objectPronouns: [{ form: 'lui', gender: 'm' }, { form: 'elle', gender: 'f' }, { form: 'eux', gender: 'm', plural: true }, { form: 'elles', gender: 'f', plural: true }],
-  anaphors: ['ce dernier', 'cette dernière', "l'intéressé", "l'intéressée"],
+  anaphors: ['ce dernier', 'cette dernière', "l' intéressé", "l' intéressée", "l'intéressé", "l'intéressée", 'le trentenaire', 'la trentenaire', 'le quadragénaire', 'la quadragénaire', 'le quinquagénaire', 'la quinquagénaire', 'le sexagénaire', 'la sexagénaire', 'le septuagénaire', 'la septuagénaire', "l' octogénaire"],
   titles: [{ form: 'm.', gender: 'm' }, { form: 'mme', gender: 'f' }, { form: 'mme.', gender: 'f' }, { form: 'mlle', gender: 'f' }, { form: 'me', }, { form: 'dr' }, { form: 'pr' }],
   nationalities: {
     US: ['américain', 'américaine', 'américains', 'américaines', 'états-unien', 'étatsunien'],

@@ -131,3 +131,8 @@ test('court reporting: "Le parquet a requis…", "ont témoigné…"', () => {
   assert.match(claimWith(claims('Le parquet a requis jeudi deux ans de prison.', 'fr', '2024-11-22'), 'deux ans').speaker?.name ?? '', /parquet/);
   assert.match(claimWith(claims("Plusieurs voisins ont témoigné d'un climat de peur.", 'fr'), 'climat').speaker?.name ?? '', /voisins/);
 });
+
+test('an age or an age group stands for the person named before: "the 52-year-old said", "a déclaré la quinquagénaire"', () => {
+  assert.equal(claimWith(claims('Vera Holm founded the bakery. "We sold 4,000 loaves," the 61-year-old said.', 'en'), '4,000 loaves').speaker?.name, 'Vera Holm');
+  assert.equal(claimWith(claims('Vera Holm a fondé la boulangerie. « Nous avons vendu 4 000 pains », a déclaré la sexagénaire.', 'fr'), '4 000 pains').speaker?.name, 'Vera Holm');
+});
