@@ -493,8 +493,12 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       // the speaker: what was said is the clause before that comma.
       let first = appositionStart ?? speaker?.i ?? vs;
       if (first > 0 && p.determiners.has(tokens[first - 1]!.low)) first--;
-      const rest = tokens.slice(c).filter((t) => t.kind !== 'punct');
-      const adjunctsOnly = !rest.length || (p.prepositions.has(rest[0]!.low) && !tokens.slice(c).some((t) => p.complementizers.has(t.low) || (t.kind === 'punct' && t.raw === ',')));
+      // Only the verb's own clause counts: ", as she warned that…" after it is another clause.
+      const ownEnd = nextComma(c);
+      const rest = tokens.slice(c, ownEnd).filter((t) => t.kind !== 'punct');
+      const after = tokens[ownEnd + 1];
+      const subordinate = !!after && (p.splitters.has(after.low) || (!!startingAt(ownEnd + 2) && !p.complementizers.has(after.low)));
+      const adjunctsOnly = !rest.length || (p.prepositions.has(rest[0]!.low) && !tokens.slice(c, ownEnd).some((t) => p.complementizers.has(t.low)) && (ownEnd >= sentenceEndTok - 1 || subordinate));
       if (!borrowed && speaker && adjunctsOnly && first > 1 && isPunct(first - 1, ',')) {
         content = trimSpan(spanOf(clauseStartBefore(first - 1), first - 1));
         quoted = isQuoted(content, quotes);
@@ -636,6 +640,8 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     if (endTok < 0 || !isPunct(endTok, ',;')) continue;
     const s = endTok + 1;
     if (!tokens[s] || !p.splitters.has(tokens[s]!.low)) continue;
+    // ", while the unions called it reckless": a clause with a subject of its own is not this speaker's.
+    if (startingAt(s + 1) || (p.determiners.has(tokens[s + 1]?.low ?? '') && startingAt(s + 2))) continue;
     const e = nextComma(s + 1);
     const from = tokens[s]!.s;
     if (kept.some((b) => b !== a && b.span.start >= from && b.span.start < (tokens[e - 1]?.e ?? 0))) continue;

@@ -371,6 +371,12 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
       // "Conseil constitutionnel", "Banque centrale européenne": an organisation's name may go on in lowercase adjectives.
       if (p.orgWords.has(tokens[k - 1]!.fold)) {
         while (tokens[k] && tokens[k]!.kind === 'word' && !tokens[k]!.cap && p.adjectiveSuffixes.some((suf) => tokens[k]!.fold.endsWith(suf) && tokens[k]!.fold.length > suf.length + 2)) k++;
+        // "Agence régionale de santé", "Office national des forêts": a lowercase complement closing
+        // the name, right before a verb or a punctuation mark.
+        const of = tokens[k];
+        const noun = tokens[k + 1];
+        const after = tokens[k + 2];
+        if (k > i + 1 && of && noun && p.connectors.has(of.low) && noun.kind === 'word' && !noun.cap && !p.determiners.has(noun.low) && !p.prepositions.has(noun.low) && !ctx.isVerb(tokens, k + 1) && (!after || after.kind === 'punct' || ctx.isVerb(tokens, k + 2))) k += 2;
       }
       const m: Mention = mk(base, { i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, i, k) });
       withAcronym(m, tokens);
@@ -467,7 +473,8 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
             let e = end + 1;
             if (tokens[e] && p.determiners.has(tokens[e]!.low)) e++;
             const from = e;
-            while (e - from < 3 && tokens[e] && tokens[e]!.kind === 'word' && !p.prepositions.has(tokens[e]!.low) && !p.determiners.has(tokens[e]!.low) && !ctx.isVerb(tokens, e)) e++;
+            // An elided word ("n'") opens the predicate, not the complement.
+            while (e - from < 3 && tokens[e] && tokens[e]!.kind === 'word' && !/['’]$/u.test(tokens[e]!.raw) && !p.prepositions.has(tokens[e]!.low) && !p.determiners.has(tokens[e]!.low) && !ctx.isVerb(tokens, e)) e++;
             if (e > from && tokens[e] && (ctx.isVerb(tokens, e) || (tokens[e]!.kind === 'punct' && tokens[e]!.raw === ','))) end = e;
           }
           group = mk(base, { i, j: end, start: t.s, end: tokens[end - 1]!.e, type: 'group', text: slice(tokens, i, end), head: w.fold, name: slice(tokens, at, end), plural: /s$/u.test(w.fold) && w.fold.length > 4 && !p.orgWords.has(w.fold), country: nat?.value });

@@ -242,6 +242,8 @@ export const fr: Lexicon = {
     { pattern: 'senatrice', office: 'senator', gender: 'f' },
     { pattern: 'maire', office: 'mayor' },
     { pattern: 'prefet', office: 'prefect', gender: 'm' },
+    { pattern: 'sous-prefet', office: 'prefect', gender: 'm' },
+    { pattern: 'sous-prefete', office: 'prefect', gender: 'f' },
     { pattern: 'prefete', office: 'prefect', gender: 'f' },
     { pattern: 'prefet de police', office: 'prefect', gender: 'm' },
     { pattern: 'directeur', office: 'director', gender: 'm' },

@@ -136,3 +136,19 @@ test('an age or an age group stands for the person named before: "the 52-year-ol
   assert.equal(claimWith(claims('Vera Holm founded the bakery. "We sold 4,000 loaves," the 61-year-old said.', 'en'), '4,000 loaves').speaker?.name, 'Vera Holm');
   assert.equal(claimWith(claims('Vera Holm a fondé la boulangerie. « Nous avons vendu 4 000 pains », a déclaré la sexagénaire.', 'fr'), '4 000 pains').speaker?.name, 'Vera Holm');
 });
+
+test('a statement before "X announced on Sunday, as she warned that…" is X\'s', () => {
+  const c = claimWith(claims('The city will close 12 libraries next year, Mayor Rita Senn announced on Sunday, as she warned that more cuts could follow.', 'en', '2024-03-04'), '12 libraries');
+  assert.equal(c.speaker?.name, 'Rita Senn');
+  assert.equal(c.quote, 'The city will close 12 libraries next year');
+});
+
+test('", while X called it…" is not the previous speaker\'s statement', () => {
+  const list = claims('Bankers at Norvik said the plan was sound, while the Federation of Small Firms called it "a tax on growth".', 'en');
+  assert.ok(!list.some((c) => c.quote.includes('tax on growth') && /bankers/i.test(c.speaker?.name ?? '')));
+});
+
+test('French bodies named with a lowercase complement: "l\'Agence régionale de santé", "la direction de l\'usine"', () => {
+  assert.match(claimWith(claims("Les résultats seront connus mercredi, a indiqué l'Agence régionale de santé.", 'fr'), 'résultats').speaker?.name ?? '', /santé/);
+  assert.match(claimWith(claims("La direction de l'usine a confirmé que 40 salariés étaient en chômage partiel.", 'fr'), '40 salariés').speaker?.name ?? '', /usine/);
+});
