@@ -499,7 +499,8 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       const after = tokens[ownEnd + 1];
       const subordinate = !!after && (p.splitters.has(after.low) || (!!startingAt(ownEnd + 2) && !p.complementizers.has(after.low)));
       const adjunctsOnly = !rest.length || (p.prepositions.has(rest[0]!.low) && !tokens.slice(c, ownEnd).some((t) => p.complementizers.has(t.low)) && (ownEnd >= sentenceEndTok - 1 || subordinate));
-      if (!borrowed && speaker && adjunctsOnly && first > 1 && isPunct(first - 1, ',')) {
+      // A dash may close the statement as a comma does: "Sales fell 8% — the worst since 2009 — Voss said".
+      if (!borrowed && speaker && adjunctsOnly && first > 1 && isPunct(first - 1, ',—–')) {
         content = trimSpan(spanOf(clauseStartBefore(first - 1), first - 1));
         quoted = isQuoted(content, quotes);
         statementZone = { start: tokens[first]!.s, end: sentence.end };

@@ -101,7 +101,8 @@ export interface Quote {
 
 const OPEN = new Set(['“', '«', '„', '‹']);
 const CLOSE = new Set(['”', '»', '›']);
-const MARKS = /["“«„‹”»›]/g;
+// Single typographic quotes (British style) pair ‘ with a ’ that no letter follows: ’ is also the apostrophe.
+const MARKS = /["“«„‹”»›‘’]/g;
 
 /**
  * Quotations in a paragraph. Typographic quotes pair by direction, straight quotes by their
@@ -152,6 +153,13 @@ export function findQuotes(text: string, para: Span, sentences: Span[]): Quote[]
         push(open.at, i, i + 1);
         open = null;
       }
+    } else if (ch === '‘') {
+      if (!open && /[\p{L}\p{N}"“]/u.test(after)) open = opening(i, ch);
+    } else if (ch === '’') {
+      if (open && open.ch === '‘' && !/[\p{L}\p{N}]/u.test(after)) {
+        push(open.at, i, i + 1);
+        open = null;
+      }
     } else if (OPEN.has(ch)) {
       if (open && open.ch === ch) {
         push(open.at, i, i + 1);
@@ -164,7 +172,8 @@ export function findQuotes(text: string, para: Span, sentences: Span[]): Quote[]
       open = null;
     }
   }
-  if (open) {
+  // An unclosed ‘ is more likely a stray mark ("‘90s") than a quotation running to the paragraph's end.
+  if (open && open.ch !== '‘') {
     const end = open.ch === '"' ? open.until : para.end;
     push(open.at, end, end);
   }

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findQuotes, paragraphs, segmentParagraph } from '../../../server/analysis/segment.ts';
 import { getLexicon } from '../../../server/analysis/lexicons/index.ts';
+import { claims, claimWith } from './helpers.ts';
 
 const sentences = (text: string, code: string) =>
   paragraphs(text).flatMap((p) => segmentParagraph(text, p, getLexicon(code))).map((s) => text.slice(s.start, s.end));
@@ -38,4 +39,11 @@ test('an unclosed straight quote ends with its sentence', () => {
   const para = { start: 0, end: text.length };
   const quotes = findQuotes(text, para, segmentParagraph(text, para, getLexicon('fr'))).map((q) => text.slice(q.start, q.end));
   assert.deepEqual(quotes, ['non à tout.', 'la crise'].map((q) => q.replace(/\.$/, '.')));
+});
+
+test('single typographic quotes (British style) are quotations; an apostrophe is not', () => {
+  const list = claims('Ada Moss runs the ferry line.\n\n‘Three crossings were cancelled,’ Moss said. The line’s owner did not comment.', 'en');
+  const c = claimWith(list, 'crossings');
+  assert.equal(c.quote, 'Three crossings were cancelled');
+  assert.equal(c.speaker?.name, 'Ada Moss');
 });

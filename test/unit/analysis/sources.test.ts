@@ -152,3 +152,9 @@ test('French bodies named with a lowercase complement: "l\'Agence régionale de 
   assert.match(claimWith(claims("Les résultats seront connus mercredi, a indiqué l'Agence régionale de santé.", 'fr'), 'résultats').speaker?.name ?? '', /santé/);
   assert.match(claimWith(claims("La direction de l'usine a confirmé que 40 salariés étaient en chômage partiel.", 'fr'), '40 salariés').speaker?.name ?? '', /usine/);
 });
+
+test('dashes may close the statement before its speaker: "Sales fell 8% — the worst since 2009 — Voss said"', () => {
+  const c = claimWith(claims('Ada Moss runs the ferry line. Traffic fell 8% — the worst year since 2009 — Moss said on Tuesday.', 'en', '2024-05-16'), 'Traffic fell');
+  assert.equal(c.speaker?.name, 'Ada Moss');
+  assert.match(c.quote, /^Traffic fell 8% — the worst year since 2009$/);
+});
