@@ -101,6 +101,8 @@ export const en: Lexicon = {
     say('tell reporters|told reporters'),
     v('accuse', 'lambast|lambasts|lambasted|decry|decries|decried|fault|faults|faulted|castigate|castigated|berate|berated'),
     v('question', 'query|queries|queried'),
+    v('deny', 'brush aside|brushed aside|brushes aside|shrug off|shrugged off|shrugs off|push back on|pushed back on|pushes back on'),
+    v('warn', 'sound the alarm|sounded the alarm|sounds the alarm|raise concerns|raised concerns|raises concerns|voiced concern|voiced concerns|expressed concern|expressed concerns'),
     say('call on|calls on|called on'),
     v('deny', 'rule out|rules out|ruled out|ruling out'),
     say('explain|explained'),

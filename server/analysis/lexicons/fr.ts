@@ -68,6 +68,10 @@ export const fr: Lexicon = {
     say(er('témoign')),
     say(list('requiert|requièrent|requis|requérait|requérir')),
     say(list('défend|défendent|défendu|défendait|défendre|défendant')),
+    // "s'est défendu d'avoir…": defending oneself against a charge denies it.
+    v('deny', list("défendu d'|défendue d'|défend d'|défendu de|défendue de|défend de")),
+    v('deny', list('balaie|balaient|balayé|balayait|balayer')),
+    v('warn', list("tire la sonnette d' alarme|tiré la sonnette d' alarme|tirent la sonnette d' alarme|inquiète|inquiètent|inquiétait")),
     // "rappeler" alone is also a product recall: only with its clause.
     say(list("rappelle que|rappellent que|rappelé que|rappelait que|rappelant que|rappeler que|rappelle qu'|rappelé qu'|rappelait qu'|rappelant qu'")),
     say(er('signal')),

@@ -57,3 +57,13 @@ test('a quotation charging others with wrongdoing accuses; the speaker\'s own si
   const fr = claimWith(claims("Rosa Imbert dirige le syndicat. « Le maire a caché les rapports », a déclaré Rosa Imbert.", 'fr'), 'caché');
   assert.equal(fr.stance, 'accuse');
 });
+
+test('more ways to deny and to warn: "brushed aside", "s\'est défendu d\'avoir", "a balayé"; "raised concerns", "tire la sonnette d\'alarme"', () => {
+  assert.equal(claimWith(claims('The mayor brushed aside the allegations.', 'en'), 'brushed aside').stance, 'deny');
+  assert.equal(claimWith(claims("Le maire s'est défendu d'avoir favorisé son frère.", 'fr'), 'favorisé').stance, 'deny');
+  assert.equal(claimWith(claims('Le maire a balayé ces accusations.', 'fr'), 'balayé').stance, 'deny');
+  assert.equal(claimWith(claims('Nurses raised concerns about the closure of two wards.', 'en'), 'two wards').stance, 'warn');
+  assert.equal(claimWith(claims("Les urgentistes tirent la sonnette d'alarme sur la fermeture de deux services.", 'fr'), 'deux services').stance, 'warn');
+  // Defending a view is no denial.
+  assert.equal(claimWith(claims("L'avocate a défendu la thèse de l'accident.", 'fr'), 'accident').stance, 'assert');
+});
