@@ -486,6 +486,14 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
         i = group.j;
         continue;
       }
+      // "Les urgentistes tirent la sonnette d'alarme": a plural noun no list names, right before a verb of saying.
+      const w = tokens[at]!;
+      if (w.kind === 'word' && !w.cap && /[sx]$/u.test(w.fold) && w.fold.length > 4 && !p.functionWords.has(w.fold) &&
+        ctx.isVerb(tokens, at + 1) && (!p.aux.has(tokens[at + 1]!.low) || ctx.isVerb(tokens, at + 2))) {
+        out.push(mk(base, { i, j: at + 1, start: t.s, end: w.e, type: 'group', text: slice(tokens, i, at + 1), head: w.fold, name: w.raw.toLowerCase(), plural: true }));
+        i = at + 1;
+        continue;
+      }
     }
     i++;
   }
