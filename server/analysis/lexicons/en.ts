@@ -387,6 +387,8 @@ export const en: Lexicon = {
   firstPerson: ['i', 'we', 'our', 'my', 'us', "i'm", "we're", "we've", "i've"],
   hedges: ['may', 'might', 'could', 'possibly', 'perhaps', 'reportedly', 'allegedly', 'apparently', 'seemed', 'seems', 'appeared', 'appears', 'likely', 'unlikely', 'suggest', 'suggested', 'probably', 'as if', 'would'],
   opinionWords: ['celebrate', 'victory', 'sensitive', 'good', 'bad', 'great', 'terrible', 'wonderful', 'shameful', 'disgrace', 'hope', 'hopes', 'wish', 'believe', 'feel', 'think', 'should', 'must', 'ought', 'deplore', 'welcome', 'welcomed', 'regret', 'regrets', 'sad', 'happy', 'proud', 'laughed', 'laugh', 'snub', 'will', 'want', 'wants', 'willingness', 'disagreed', 'agreed',
+    // Procedural remarks check nothing either.
+    'comment', 'declined', 'respond', 'request',
     'need', 'needs', 'needed', 'urge', 'urges', 'urged', 'appeal', 'appealed', 'call on', 'called on', 'calls on', 'hopefully', 'unacceptable', 'outrageous', 'scourge', 'disastrous', 'catastrophic', 'historic', 'crucial', 'essential'],
 
   weekdays: ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'],

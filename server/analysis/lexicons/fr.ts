@@ -380,6 +380,8 @@ export const fr: Lexicon = {
   firstPerson: ['je', "j'", 'nous', 'notre', 'nos', 'mon', 'ma', 'mes', 'on'],
   hedges: ['peut-être', 'pourrait', 'pourraient', 'semble', 'semblait', 'apparemment', 'probablement', 'sans doute', 'éventuellement', 'supposé', 'présumé', 'aurait', 'auraient', 'comme si'],
   opinionWords: ['célébrer', 'victoire', 'sensible', 'bon', 'bonne', 'mauvais', 'mauvaise', 'formidable', 'honte', 'espère', 'espérer', 'souhaite', 'souhaiter', 'croit', 'pense', 'devrait', 'doit', 'déplore', 'salue', 'regrette', 'fier', 'fière', 'volonté', 'rapprochement', 'veut', 'voudrait', 'désaccord', 'ironisé',
+    // Procedural remarks check nothing either.
+    'commenter', 'sollicitations', 'exprimer', 'souhaité',
     'faut', 'nécessaire', 'besoin', 'exhorte', 'exhorté', 'appelle', 'appelé', 'appelant', 'inacceptable', 'inadmissible', 'scandaleux', 'fléau', 'désastreux', 'catastrophique', 'historique', 'crucial', 'essentiel'],
 
   weekdays: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],

@@ -39,3 +39,10 @@ test('a short sentence dense with figures is not penalised as too short', () => 
   const list = claims('The mood was tense and sad. Turnout was 54%, up from 49%.', 'en', '2024-02-14');
   assert.ok(claimWith(list, 'Turnout').checkworthiness > claimWith(list, 'mood').checkworthiness + 0.2);
 });
+
+test('procedural remarks rank below a verifiable statement of the same speaker', () => {
+  const en = claims('The agency said it had recalled 12,000 bottles. The agency said it would not comment further.', 'en', '2024-02-14');
+  assert.ok(claimWith(en, '12,000 bottles').checkworthiness > claimWith(en, 'comment further').checkworthiness);
+  const fr = claims("L'agence a indiqué avoir rappelé 12 000 flacons. L'agence n'a pas souhaité commenter davantage.", 'fr', '2024-02-14');
+  assert.ok(claimWith(fr, '12 000 flacons').checkworthiness > claimWith(fr, 'commenter').checkworthiness);
+});
