@@ -28,7 +28,7 @@
 export { analyzeArticle, type AnalysedClaim, type AnalyzeOptions, type ArticleAnalysis, type EntityRef } from './pipeline.ts';
 export { detectLanguage } from './language.ts';
 export { findClutter, type Clutter } from './clutter.ts';
-export { supportedLanguages } from './lexicons/index.ts';
+export { getLexicon, supportedLanguages } from './lexicons/index.ts';
 export { nameKeys } from './entities.ts';
 export {
   claimFeatures, groupSameClaims, scoreSameClaim, suggestLinks, SAME_CLAIM_THRESHOLD,

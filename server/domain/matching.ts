@@ -7,7 +7,7 @@ import type { Executor } from '../../db/client.ts';
 import { findCandidateClaims, type CandidateRow } from '../../db/queries/candidates.ts';
 import { listClaimIdsWithoutMatching, listFirstMentionsWithBody, listSubjectIdsOfClaims, setClaimMatching } from '../../db/queries/claims.ts';
 import { listEntitiesByIds } from '../../db/queries/entities.ts';
-import { analyzeArticle, scoreSameClaim, type AnalysedClaim, type ClaimFeatures } from '../analysis/index.ts';
+import { analyzeArticle, getLexicon, scoreSameClaim, type AnalysedClaim, type ClaimFeatures } from '../analysis/index.ts';
 import type { Stance } from '../../db/schema/index.ts';
 import { resolveEntities } from './entities.ts';
 
@@ -130,6 +130,20 @@ function sharedEntities(a: ClaimFeatures, b: ClaimFeatures): number[] {
   const of = (f: ClaimFeatures) => [f.claimant, ...f.subjects].filter((k): k is string => !!k).map(entityIdOf).filter((id): id is number => id !== null);
   const other = new Set(of(b));
   return [...new Set(of(a).filter((id) => other.has(id)))];
+}
+
+/**
+ * A reason's parameters in the reader's language: concept ids become this language's word for
+ * them ("interference" → "ingérence"), days are written out.
+ */
+export function localiseReason(reason: CandidateReason, lang: string, date: (iso: string) => string | null): Record<string, string | number> {
+  const concepts = getLexicon(lang).concepts;
+  const word = (id: string) => concepts[id]?.[0] ?? id;
+  const params: Record<string, string | number> = { ...reason.params };
+  if (reason.key === 'match.reason.predicate') params.predicate = word(reason.params.predicate);
+  if (reason.key === 'match.reason.terms') params.terms = reason.params.terms.split(', ').map(word).join(', ');
+  if (reason.key === 'match.reason.date') params.date = date(reason.params.date) ?? reason.params.date;
+  return params;
 }
 
 function reasonsFor(probe: Probe, f: ClaimFeatures, row: CandidateRow, names: Map<number, string>): CandidateReason[] {
