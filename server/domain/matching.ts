@@ -204,7 +204,9 @@ export function emptyFeatures(stance: Stance): ClaimFeatures {
 export async function indexClaimsForMatching(ex: Executor, limit = 500): Promise<number> {
   const ids = await listClaimIdsWithoutMatching(ex, limit);
   if (!ids.length) return 0;
-  const [mentions, subjects] = await Promise.all([listFirstMentionsWithBody(ex, ids), listSubjectIdsOfClaims(ex, ids)]);
+  // One after the other: the executor may be a transaction, whose single connection runs one query at a time.
+  const mentions = await listFirstMentionsWithBody(ex, ids);
+  const subjects = await listSubjectIdsOfClaims(ex, ids);
   const analyses = new Map<string, AnalysedClaim[]>();
   for (const m of mentions) {
     const key = `${m.language}|${m.publishedOn}|${m.body!.length}|${m.body!.slice(0, 64)}`;
