@@ -16,6 +16,7 @@
 // env: DATABASE_URL (admin connection; default postgres://postgres@127.0.0.1:5432/test),
 //      CLAIMS (default 1000000), PROBES (default 400), KEEP_DB=1 to keep the database,
 //      BENCH_DB to reuse a kept one (CLAIMS and PROBES must be those it was filled with).
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -217,6 +218,13 @@ try {
     if (i % 2 === 0) return { twin: p.id, g: render(p.plan, other) };
     return { twin: null, g: render(plan(), rand() < 0.5 ? 'en' : 'fr') };
   });
+  // Harder twins, timed and counted apart: the other language, and a date one day off (as when a
+  // report gives the day it heard the claim), so no key set with a date can find them.
+  const nextDay = (day: string) => new Date(Date.parse(day) + 864e5).toISOString().slice(0, 10);
+  const shifted = planted
+    .slice(0, PROBES)
+    .filter((_, i) => i % 2 === 1)
+    .map((p) => ({ twin: p.id, g: render({ ...p.plan, day: nextDay(p.plan.day) }, p.language === 'en' ? 'fr' : 'en') }));
   const run = async (probe: (typeof probes)[number]) => {
     const t0 = performance.now();
     const found = await findSameClaimCandidates(database.db, { features: probe.g.features, text: probe.g.text, language: probe.g.language });
@@ -224,6 +232,22 @@ try {
   };
   console.log(`  load average before the probes: ${load()}`);
   for (const p of probes.slice(0, 50)) await run(p); // warm-up: caches and prepared plans
+  // CPU time, unlike elapsed time, hardly depends on what else the machine runs: read the database
+  // server's (its backends' /proc entries, when it runs on this machine) and this process's.
+  const { rows: backends } = await client.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'claimline'`,
+  );
+  const ticks = () =>
+    backends.reduce((sum, { pid }) => {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return sum + Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (1/100 s)
+      } catch {
+        return Number.NaN;
+      }
+    }, 0);
+  const serverTicks = ticks();
+  const ownCpu = process.cpuUsage();
   const times: number[] = [];
   let twins = 0;
   let twinsFound = 0;
@@ -237,6 +261,17 @@ try {
       if (found.some((c) => c.id === p.twin)) twinsFound++;
     }
   }
+  const serverCpu = ((ticks() - serverTicks) * 10) / probes.length;
+  const { user, system } = process.cpuUsage(ownCpu);
+  const clientCpu = (user + system) / 1000 / probes.length;
+  const shiftedTimes: number[] = [];
+  let shiftedFound = 0;
+  for (const p of shifted) {
+    const { ms, found } = await run(p);
+    shiftedTimes.push(ms);
+    if (found.some((c) => c.id === p.twin)) shiftedFound++;
+  }
+  shiftedTimes.sort((a, b) => a - b);
   times.sort((a, b) => a - b);
   const q = (f: number) => times[Math.min(times.length - 1, Math.floor(f * times.length))]!;
   console.log(`\nCandidate lookup against ${stored.toLocaleString('en')} stored claims, ${times.length} probes (warm, one connection at a time):`);
@@ -245,6 +280,9 @@ try {
   console.log(`  max         ${times[times.length - 1]!.toFixed(1)} ms`);
   console.log(`  twin rate   ${twinsFound}/${twins} = ${((100 * twinsFound) / Math.max(1, twins)).toFixed(1)}% of cross-language restatements have their twin among the 5 candidates shown`);
   console.log(`  candidates  ${(candidates / times.length).toFixed(1)} per probe`);
+  console.log(`  CPU         ${Number.isNaN(serverCpu) ? '?' : serverCpu.toFixed(1)} ms in PostgreSQL + ${clientCpu.toFixed(1)} ms in Node per probe (less sensitive to load than elapsed time)`);
+  console.log(`  harder twins, other language and a date one day off (${shifted.length} more probes):`);
+  console.log(`              ${shiftedFound}/${shifted.length} = ${((100 * shiftedFound) / Math.max(1, shifted.length)).toFixed(1)}% found; median ${shiftedTimes[Math.floor(shiftedTimes.length / 2)]?.toFixed(1)} ms`);
   console.log(`  load average (1, 5, 15 min) at the end: ${load()} on ${availableParallelism()} cores`);
 } finally {
   await client.end().catch(() => {});
