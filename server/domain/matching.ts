@@ -79,9 +79,13 @@ const MAX_KEY_SETS = 40;
 // denial" is thousands of claims and most of a lookup's time. Such sets are left out, or made
 // specific with a third key, whenever the statistics say so.
 const BROAD_SET_CLAIMS = 10 * PER_BRANCH;
+// GIN intersects a set's posting lists stepping through the shortest one, so a set costs about as
+// many index entries as its rarest key has claims. A lookup's sets share this budget, in a
+// million claims about 5 ms of one core: three keys that are each common make a specific set,
+// but a costly one.
+const INDEX_ENTRY_BUDGET = 60_000;
 // A probe whose keys are all common still gets a few candidates: the least common sets.
 const MIN_KEY_SETS = 3;
-const MAX_TRIPLES = 8;
 
 /**
  * The key sets to look up for a probe: its pairs (candidatePairs), and, where the planner's
@@ -94,24 +98,33 @@ export function candidateKeySets(keys: string[], frequencies: KeyFrequencies | n
   if (!frequencies) return pairs;
   const share = (k: string) => frequencies.shares.get(k) ?? frequencies.floor / 2;
   const claimsHolding = (set: string[]) => set.reduce((n, k) => n * share(k), frequencies.claims);
+  const indexEntries = (set: string[]) => frequencies.claims * Math.min(...set.map(share));
   const specific = pairs.filter((p) => claimsHolding(p) <= BROAD_SET_CLAIMS);
   const broad = pairs.filter((p) => claimsHolding(p) > BROAD_SET_CLAIMS);
   const setKey = (set: string[]) => [...set].sort().join('\u0000');
   const looked = new Set(specific.map(setKey));
   const holdsSpecificPair = (set: string[]) => set.some((a, i) => set.some((b, j) => j > i && looked.has(setKey([a, b]))));
   // A third key only helps where no specific pair already looks up the claims it would find.
+  const { anchors, topical } = keyRoles(keys);
   const triples = new Map<string, string[]>();
   for (const pair of broad) {
-    for (const k of keys) {
+    for (const k of [...anchors, ...topical]) {
       if (pair.includes(k)) continue;
       const set = [...pair, k].sort();
       if (!holdsSpecificPair(set) && claimsHolding(set) <= BROAD_SET_CLAIMS) triples.set(setKey(set), set);
     }
   }
-  const byRarity = (a: string[], b: string[]) => claimsHolding(a) - claimsHolding(b);
-  const chosen = [...specific, ...[...triples.values()].sort(byRarity).slice(0, MAX_TRIPLES)].sort(byRarity);
+  const byRarity = (a: string[], b: string[]) => claimsHolding(a) - claimsHolding(b) || indexEntries(a) - indexEntries(b);
+  const chosen: string[][] = [];
+  let spent = 0;
+  for (const set of [...specific, ...triples.values()].sort(byRarity)) {
+    if (chosen.length >= MAX_KEY_SETS) break;
+    if (chosen.length >= MIN_KEY_SETS && spent + indexEntries(set) > INDEX_ENTRY_BUDGET) continue;
+    chosen.push(set);
+    spent += indexEntries(set);
+  }
   if (chosen.length < MIN_KEY_SETS) chosen.push(...broad.sort(byRarity).slice(0, MIN_KEY_SETS - chosen.length));
-  return chosen.slice(0, MAX_KEY_SETS);
+  return chosen;
 }
 
 /**
