@@ -14,8 +14,8 @@ export type CandidateProbe = {
   keys: string[];
   /** The probe's wording, for trigram similarity. */
   text: string;
-  /** Same-language candidates by full-text search: a websearch_to_tsquery string, in `language`. */
-  search: { language: string; query: string } | null;
+  /** Same-language candidates by full-text search: a tsquery of lexemes as to_tsvector gives them. */
+  search: { language: string; tsquery: string } | null;
   excludeIds: number[];
 };
 
@@ -36,7 +36,7 @@ export async function findCandidateClaims(ex: Executor, probe: CandidateProbe, l
         .select({ id: claims.id })
         .from(claims)
         .where(
-          sql`${claims.language} = ${probe.search.language} and ${claims.textSearch} @@ websearch_to_tsquery(${searchConfigSql(probe.search.language)}, ${probe.search.query})`,
+          sql`${claims.language} = ${probe.search.language} and ${claims.textSearch} @@ ${probe.search.tsquery}::tsquery`,
         )
         .limit(PER_BRANCH * 2),
     );
@@ -87,6 +87,23 @@ export async function findCandidateClaims(ex: Executor, probe: CandidateProbe, l
 
 /** How many claims one key set contributes: a set shared by more gives an arbitrary sample of them. */
 export const PER_BRANCH = 40;
+
+/**
+ * The lexemes full-text search sees in a text, in the claim language's configuration, each with
+ * the share of claims holding it when the statistics list it among the most common (else null).
+ */
+export async function findLexemeFrequencies(ex: Executor, language: string, text: string): Promise<{ lexeme: string; share: number | null }[]> {
+  const result = await ex.execute(sql`
+    select l.lexeme as "lexeme", common.f::float8 as "share"
+      from unnest(tsvector_to_array(to_tsvector(${searchConfigSql(language)}, ${text}))) as l(lexeme)
+      left join (
+        select u.e, u.f
+          from pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as u(e, f)
+         where s.schemaname = current_schema() and s.tablename = 'claims' and s.attname = 'text_search'
+      ) as common on common.e = l.lexeme`);
+  const rows = (result as unknown as { rows: { lexeme: string; share: number | string | null }[] }).rows;
+  return rows.map((r) => ({ lexeme: r.lexeme, share: r.share === null ? null : Number(r.share) }));
+}
 
 export type KeyFrequencies = {
   /** Claims in the table when it was last analysed. */

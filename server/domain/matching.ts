@@ -4,7 +4,7 @@
 // (claims.match_keys, GIN), candidates come from the indexes (db/queries/candidates.ts) and the
 // analysis' scoreSameClaim ranks them.
 import type { Executor } from '../../db/client.ts';
-import { findCandidateClaims, findMatchKeyFrequencies, PER_BRANCH, type CandidateRow, type KeyFrequencies } from '../../db/queries/candidates.ts';
+import { findCandidateClaims, findLexemeFrequencies, findMatchKeyFrequencies, PER_BRANCH, type CandidateRow, type KeyFrequencies } from '../../db/queries/candidates.ts';
 import { listClaimIdsWithoutMatching, listFirstMentionsWithBody, listSubjectIdsOfClaims, setClaimMatching } from '../../db/queries/claims.ts';
 import { listEntitiesByIds } from '../../db/queries/entities.ts';
 import { analyzeArticle, scoreSameClaim, type AnalysedClaim, type ClaimFeatures } from '../analysis/index.ts';
@@ -128,17 +128,24 @@ export function candidateKeySets(keys: string[], frequencies: KeyFrequencies | n
 }
 
 /**
- * A websearch_to_tsquery string asking for any three of the probe's five longest words (long
- * words are the rarer ones): specific enough to stay cheap on a million claims.
+ * A tsquery asking for any three of the probe's five rarest lexemes: specific enough to stay cheap
+ * on a million claims. Rarity comes from the planner's statistics on claims.text_search; lexemes
+ * they do not list are rarer than any they do, the longer taken first. Lexemes in more than one
+ * claim in fifty ("said", a month) are left out: for an OR, GIN reads every claim holding them.
  */
-export function searchQueryOf(text: string): string | null {
-  const words = [...new Set(text.toLowerCase().match(/\p{L}[\p{L}\p{M}]{4,}/gu) ?? [])].sort((a, b) => b.length - a.length || a.localeCompare(b)).slice(0, 5);
+export function searchQueryOf(lexemes: { lexeme: string; share: number | null }[]): string | null {
+  const words = lexemes
+    .filter((l) => [...l.lexeme].length >= 4 && (l.share ?? 0) <= COMMON_LEXEME_SHARE)
+    .sort((a, b) => (a.share ?? 0) - (b.share ?? 0) || b.lexeme.length - a.lexeme.length || a.lexeme.localeCompare(b.lexeme))
+    .slice(0, 5)
+    .map((l) => `'${l.lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`);
   if (words.length < 3) return null;
   const triples: string[] = [];
   for (let i = 0; i < words.length; i++)
-    for (let j = i + 1; j < words.length; j++) for (let k = j + 1; k < words.length; k++) triples.push(`${words[i]} ${words[j]} ${words[k]}`);
-  return triples.join(' or ');
+    for (let j = i + 1; j < words.length; j++) for (let k = j + 1; k < words.length; k++) triples.push(`${words[i]} & ${words[j]} & ${words[k]}`);
+  return triples.join(' | ');
 }
+const COMMON_LEXEME_SHARE = 0.02;
 
 export type CandidateReason =
   | { key: 'match.reason.sameClaimant'; params: { who: string } }
@@ -166,9 +173,9 @@ export async function findSameClaimCandidates(ex: Executor, probe: Probe, limit 
   let rows = await findCandidateClaims(ex, base, 50);
   // Full-text search costs more than the key pairs on a large table: it runs when the keys find
   // little, as for a claim whose entities and concepts the analysis did not recognise.
-  const query = probe.language ? searchQueryOf(probe.text) : null;
-  if (rows.length < 10 && query && probe.language) {
-    rows = await findCandidateClaims(ex, { ...base, search: { language: probe.language, query } }, 50);
+  if (rows.length < 10 && probe.language) {
+    const tsquery = searchQueryOf(await findLexemeFrequencies(ex, probe.language, probe.text));
+    if (tsquery) rows = await findCandidateClaims(ex, { ...base, search: { language: probe.language, tsquery } }, 50);
   }
   const ranked = rows
     .map((row) => {

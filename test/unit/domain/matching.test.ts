@@ -10,6 +10,7 @@ import {
   entityFeatureKey,
   findSameClaimCandidates,
   matchKeysOf,
+  searchQueryOf,
 } from '../../../server/domain/matching.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 
@@ -47,6 +48,25 @@ describe('choosing the key sets to look up', () => {
 
     const everywhere: KeyFrequencies = { claims: 1_000_000, floor: 0.0005, shares: new Map(common.map((k) => [k, 0.9])) };
     assert.equal(candidateKeySets(common, everywhere).length, 3);
+  });
+});
+
+describe('the full-text query for claims the keys miss', () => {
+  it('asks for three of the rarest lexemes, leaving out those in many claims', () => {
+    const query = searchQueryOf([
+      { lexeme: 'déclar', share: 0.3 },
+      { lexeme: 'coupur', share: null },
+      { lexeme: 'électr', share: 0.004 },
+      { lexeme: 'lyon', share: null },
+      { lexeme: 'ministr', share: 0.01 },
+      { lexeme: 'l', share: null },
+    ]);
+    assert.equal(query, "'coupur' & 'lyon' & 'électr' | 'coupur' & 'lyon' & 'ministr' | 'coupur' & 'électr' & 'ministr' | 'lyon' & 'électr' & 'ministr'");
+  });
+
+  it('gives up when fewer than three lexemes are specific, and quotes what it keeps', () => {
+    assert.equal(searchQueryOf([{ lexeme: 'déclar', share: 0.3 }, { lexeme: 'coupur', share: null }, { lexeme: 'lyon', share: null }]), null);
+    assert.equal(searchQueryOf([{ lexeme: "aujourd'hui", share: null }, { lexeme: 'coupur', share: null }, { lexeme: 'lyon', share: null }]), "'aujourd''hui' & 'coupur' & 'lyon'");
   });
 });
 
@@ -104,6 +124,19 @@ describe('same-claim candidates from the database', () => {
     });
     assert.equal(found[0]?.id, twinId);
     assert.ok(found[0]!.reasons.some((r) => r.key === 'match.reason.otherLanguage'));
+  });
+
+  it('finds a claim without matching keys by its wording, in the same language', async () => {
+    const [row] = await database.db
+      .insert(claims)
+      .values({ text: 'Le ministre a démenti toute coupure d’électricité à Lyon cet hiver', language: 'fr' })
+      .returning({ id: claims.id });
+    const found = await findSameClaimCandidates(database.db, {
+      features: features({ language: 'fr' }),
+      text: 'Le ministre a démenti toute coupure d’électricité à Lyon pour cet hiver',
+      language: 'fr',
+    });
+    assert.deepEqual(found.map((c) => c.id), [row!.id]);
   });
 
   it('still offers candidates for a claim whose keys are all common', async () => {
