@@ -12,12 +12,15 @@ import { useEta } from './http/render.ts';
 import { site } from './http/site.ts';
 import './http/types.ts';
 import { assetsRouter, assetVersions } from './routes/assets.ts';
+import { correctionsRouter } from './routes/corrections.ts';
 import { accountRouter } from './routes/account.ts';
 import { adminRouter } from './routes/admin.ts';
 import { authRouter } from './routes/auth.ts';
 import { apiRouter } from './routes/api.ts';
 import { deskRouter } from './routes/desk.ts';
+import { mergesRouter } from './routes/merges.ts';
 import { feedsRouter } from './routes/feeds.ts';
+import { linksRouter } from './routes/links.ts';
 import { pagesRouter } from './routes/pages.ts';
 import { searchRouter } from './routes/search.ts';
 import { sourcesRouter } from './routes/sources.ts';
@@ -88,11 +91,14 @@ export function createApp({ database, config, logger }: AppDeps): Express {
   app.use(authRouter(config));
   // Before the reader's pages: an editor's GET /sources/:id is the working view of the article.
   app.use(sourcesRouter(config));
+  app.use(correctionsRouter());
   app.use(pagesRouter);
   app.use(searchRouter);
   app.use(apiRouter);
   app.use(feedsRouter);
   app.use(deskRouter);
+  app.use(linksRouter);
+  app.use(mergesRouter);
   app.use(accountRouter(config));
   app.use(adminRouter);
 

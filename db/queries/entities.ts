@@ -1,4 +1,4 @@
-import { eq, inArray, like, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, notLike, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { entities, entityAliases } from '../schema/index.ts';
 
@@ -9,9 +9,10 @@ export async function findEntityBySlug(ex: Executor, slug: string) {
 
 export function listAliasesOfEntity(ex: Executor, entityId: number) {
   return ex
-    .select({ alias: entityAliases.alias, language: entityAliases.language })
+    .selectDistinct({ alias: entityAliases.alias, language: entityAliases.language })
     .from(entityAliases)
-    .where(eq(entityAliases.entityId, entityId))
+    // Spelling keys ("~…") are for lookups only; their alias text repeats a readable alias.
+    .where(and(eq(entityAliases.entityId, entityId), notLike(entityAliases.normalized, '~%')))
     .orderBy(entityAliases.alias);
 }
 

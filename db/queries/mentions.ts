@@ -9,6 +9,11 @@ export async function findMention(ex: Executor, id: number): Promise<MentionRow 
   return rows[0];
 }
 
+export async function findMentionForUpdate(ex: Executor, id: number): Promise<MentionRow | undefined> {
+  const rows = await ex.select().from(mentions).where(eq(mentions.id, id)).limit(1).for('update');
+  return rows[0];
+}
+
 /** Anchored mentions of some claims, in reading order within each source. */
 export function listAnchoredMentionsOfClaims(ex: Executor, claimIds: number[]) {
   if (!claimIds.length) return Promise.resolve([]);

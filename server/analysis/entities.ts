@@ -2,6 +2,7 @@
 // nationality nouns, groups) and which entity each mention points to, across the article.
 // Names are keyed so that spellings and transliterations meet (Sergueï / Sergei / Sergey).
 import { gazetteer, officeParents, type EntityKind } from './lexicons/gazetteer.ts';
+import { allLexicons } from './lexicons/index.ts';
 import type { Gender, Lexicon } from './lexicons/types.ts';
 import { conceptOfWord } from './matching.ts';
 import { fold, PhraseIndex, wordSet, type Token } from './text.ts';
@@ -150,6 +151,20 @@ export function nameKey(name: string, lex: Lexicon): string {
   let k = fold(name).replace(/['’]s$/u, '');
   for (const [a, b] of prepare(lex).translit) k = k.split(a).join(b);
   return k.replace(/y/g, 'i').replace(/(\p{L})\1/gu, '$1').replace(/e\b/g, '').replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A name's keys under every language's spelling habits, so one written in French meets the
+ * same name written in English (Sergueï Lavrov / Sergey Lavrov) wherever it was seen first.
+ */
+export function nameKeys(name: string): string[] {
+  const keys = allLexicons().map((lex) => {
+    let k = fold(name).replace(/['’]s$/u, '');
+    for (const [a, b] of prepare(lex).translit) k = k.split(a).join(b);
+    // Unlike nameKey, a final "e" stays: across a whole newsroom's archive Jean and Jeanne differ.
+    return k.replace(/y/g, 'i').replace(/(\p{L})\1/gu, '$1').replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ').trim();
+  });
+  return [...new Set(keys.filter(Boolean))];
 }
 
 function possessiveless(raw: string): string {

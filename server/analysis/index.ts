@@ -29,6 +29,7 @@ export { analyzeArticle, type AnalysedClaim, type AnalyzeOptions, type ArticleAn
 export { detectLanguage } from './language.ts';
 export { findClutter, type Clutter } from './clutter.ts';
 export { supportedLanguages } from './lexicons/index.ts';
+export { nameKeys } from './entities.ts';
 export {
   claimFeatures, groupSameClaims, scoreSameClaim, suggestLinks, SAME_CLAIM_THRESHOLD,
   type ClaimFeatures, type LinkableClaim, type SuggestedLink,

@@ -114,8 +114,6 @@ function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-const STANCE_VERB: Record<Stance, string> = { assert: 'says', deny: 'denies', confirm: 'confirms', warn: 'warns', accuse: 'accuses', question: 'questions' };
-
 export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): ArticleAnalysis {
   const language = opts.language && hasLexicon(opts.language) ? opts.language : detectLanguage(text);
   const lex = getLexicon(language);
@@ -331,7 +329,9 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     c.subjects = [...new Map(d.subjects.map((e) => discourse.canonical(e)).filter((e) => e !== speaker).map((e) => [e.key, e])).values()].map((e) => entityRef(e)!);
     c.features.claimant = speaker?.key ?? null;
     c.features.subjects = c.subjects.map((e) => e.key);
-    c.text = ref ? `${ref.name} ${STANCE_VERB[c.stance]}: ${d.content}` : oneLine(c.quote);
+    c.text = ref
+      ? lex.claimWording.pattern.replace(/\{(\w+)\}/g, (_, k: string) => (k === 'speaker' ? ref.name : k === 'verb' ? lex.claimWording.verbs[c.stance] : d.content))
+      : oneLine(c.quote);
     c.fingerprint = fingerprint([language, speaker?.key ?? '', c.stance, fold(d.content).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()].join('\u0000'));
     return c;
   });

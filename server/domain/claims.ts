@@ -13,6 +13,9 @@ import { listStatuses, type StatusRow } from '../../db/queries/statuses.ts';
 import { listStoriesOfClaim } from '../../db/queries/stories.ts';
 import { NotFound } from '../errors.ts';
 import { claimFieldsAt, isKnownAt, isLinkVisible, isStandingAt, publishedStatusAt, type AsOf } from './asof.ts';
+import { mentionRoles } from '../../db/schema/index.ts';
+import { layoutClaimGraph, layoutClaimGraphNarrow } from './claim-graph.ts';
+import { groupBySyndication } from './syndication.ts';
 import { layoutChart, type ChartItem, type ChartLane } from './timeline-chart.ts';
 import { dayOf, groupByDay, sortTimeline, type Message, type TimelineEntry } from './timeline.ts';
 
@@ -106,6 +109,7 @@ export async function getClaimPage(ex: Executor, id: number, { asOf = null }: { 
       : null,
     mentions,
     sources: groupBySource(mentions),
+    ...sourcesByRole(mentions),
     related,
     // Claims that answer this one; what this one answers goes with the related claims.
     counterClaims: incoming('contradicts'),
@@ -117,6 +121,8 @@ export async function getClaimPage(ex: Executor, id: number, { asOf = null }: { 
     timeline,
     timelineDays: groupByDay(timeline.dated),
     chart: claimChart(timeline.dated.concat(timeline.undated)),
+    graph: layoutClaimGraph(claim, related),
+    graphNarrow: layoutClaimGraphNarrow(claim, related),
   };
 }
 
@@ -146,6 +152,27 @@ function groupBySource(mentionRows: MentionRow[]) {
     group.mentions.push(m);
   }
   return [...bySource.values()];
+}
+
+/**
+ * The claim's sources by the role they play — where it was first made, reports, evidence —
+ * each role's sources gathered by the report they carry (wire copy and its reprints and
+ * translations are one report), with the count of independent reports over all roles.
+ */
+function sourcesByRole(mentionRows: MentionRow[]) {
+  const all = groupBySource(mentionRows).map((s) => ({ ...s, id: s.sourceId }));
+  const roles = mentionRoles
+    .map((role) => ({
+      role,
+      groups: groupBySyndication(groupBySource(mentionRows.filter((m) => m.role === role)).map((s) => ({ ...s, id: s.sourceId }))),
+    }))
+    .filter((r) => r.groups.length);
+  return {
+    sourceRoles: roles,
+    // Sources come in publication order, so the first dated one is where the claim appeared first.
+    firstSourceId: all.find((s) => s.publishedOn)?.sourceId ?? null,
+    independentSources: groupBySyndication(all).length,
+  };
 }
 
 const outlet: Message = { key: 'claim.outlet', params: {} };

@@ -3,6 +3,7 @@ import { recordAudit } from '../../db/queries/audit.ts';
 import { listClaimsOfEntity, listLinksAmong } from '../../db/queries/claims.ts';
 import { findEntitiesByAliases, findEntityBySlug, insertAliases, insertEntity, listAliasesOfEntity, slugsTaken } from '../../db/queries/entities.ts';
 import { entityKinds, type EntityKind } from '../../db/schema/index.ts';
+import { nameKeys } from '../analysis/index.ts';
 import { NotFound } from '../errors.ts';
 import { isLinkVisible } from './asof.ts';
 import { byClaimDate, claimantChart, groupByClaimant, statusLegend } from './stories.ts';
@@ -16,6 +17,23 @@ export function normalizeAlias(name: string): string {
     .replace(/[’']/g, "'")
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Spelling keys of a name, stored as aliases beside its normalised form: a name seen first in
+ * French is found again when an English article spells it the English way. The "~" keeps
+ * them apart from the aliases editors read.
+ */
+export function spellingKeys(name: string): string[] {
+  // One-word names are too ambiguous to fold ("Lavrov" is safe, but "Ma" or "Li" are not).
+  if (name.trim().split(/\s+/).length < 2) return [];
+  return nameKeys(name).map((k) => `~${k}`);
+}
+
+/** Every form a name is looked up by: normalised first, then its spelling keys. */
+export function lookupForms(name: string): string[] {
+  const plain = normalizeAlias(name);
+  return plain ? [plain, ...spellingKeys(name)] : [];
 }
 
 /** A person's or organisation's page: every claim made by or about them, on one time axis. */
@@ -68,7 +86,12 @@ export async function resolveEntities(
   refs: EntityLike[],
   { create, userId }: { create: boolean; userId?: number | null },
 ): Promise<Map<number, number>> {
-  const wanted = refs.map((ref) => (isEntityKey(ref.key) ? [ref.name, ...(ref.aliases ?? [])].map(normalizeAlias).filter(Boolean) : []));
+  const wanted = refs.map((ref) => {
+    if (!isEntityKey(ref.key)) return [];
+    const names = [ref.name, ...(ref.aliases ?? [])];
+    // Exact forms of every name before any spelling key, so an exact match always wins.
+    return [...names.map(normalizeAlias), ...names.flatMap(spellingKeys)].filter(Boolean);
+  });
   const rows = await findEntitiesByAliases(ex, [...new Set(wanted.flat())]);
   const byAlias = new Map<string, number>();
   for (const r of rows) if (!byAlias.has(r.normalized)) byAlias.set(r.normalized, r.id);
@@ -89,7 +112,11 @@ export async function resolveEntities(
     const aliases = [ref.name, ...(ref.aliases ?? []).filter((a) => a.trim().split(/\s+/).length <= 4)];
     await insertAliases(
       ex,
-      [...new Map(aliases.map((a) => [normalizeAlias(a), a.trim()])).entries()].map(([normalized, alias]) => ({ entityId: entity.id, alias, normalized })),
+      [...new Map(aliases.flatMap((a) => lookupForms(a).map((form) => [form, a.trim()] as const))).entries()].map(([normalized, alias]) => ({
+        entityId: entity.id,
+        alias,
+        normalized,
+      })),
     );
     await recordAudit(ex, { userId: userId ?? null, action: 'entity.create', subjectType: 'entity', subjectId: entity.id, after: { name: entity.name, slug, aliases } });
     for (const f of forms) byAlias.set(f, entity.id);

@@ -32,7 +32,7 @@ import {
 import { linkKinds, type LinkKind } from '../../db/schema/index.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { actorId, type Actor } from './actor.ts';
-import { normalizeAlias } from './entities.ts';
+import { lookupForms, normalizeAlias, spellingKeys } from './entities.ts';
 import {
   analysedClaimsOf,
   bestOverlap,
@@ -85,6 +85,7 @@ export async function proposeLinksForClaim(
     if (from === to || proposals.has(other)) return;
     proposals.set(other, { from, to, kind, reason });
   };
+  if (process.env.DEBUG_LINKS) console.log(JSON.stringify(linkables.map((l) => ({ id: l.id, c: l.claimId, src: l.source, o: l.order, s: l.sentence, f: { cl: l.features.claimant, st: l.features.stance, pol: l.features.polarity, pred: l.features.predicate, con: l.features.concepts, sub: l.features.subjects, d: l.features.dates, an: l.features.anaphoric } }))), JSON.stringify(suggestLinks(linkables)));
   for (const s of suggestLinks(linkables)) {
     if (!own.has(s.from) && !own.has(s.to)) continue;
     const [from, to] = [byId.get(s.from)!, byId.get(s.to)!];
@@ -163,10 +164,11 @@ async function linkableClaims(ex: Executor, claimId: number, related: number[]):
     });
 
   const refs = [...analysed.map((a) => a.match), ...fromText.map((f) => f.match)].flatMap((c) => c.subjects);
-  const known = await findEntitySlugsByAliases(ex, refs.flatMap(refNames).map(normalizeAlias));
+  const known = await findEntitySlugsByAliases(ex, refs.flatMap(refNames).flatMap(lookupForms));
   const entityKey = (ref: EntityRef) => {
-    for (const name of refNames(ref)) {
-      const slug = known.get(normalizeAlias(name));
+    const names = refNames(ref);
+    for (const form of [...names.map(normalizeAlias), ...names.flatMap(spellingKeys)]) {
+      const slug = known.get(form);
       if (slug) return entityKeyOfSlug(slug);
     }
     return ref.key;
@@ -179,7 +181,7 @@ async function linkableClaims(ex: Executor, claimId: number, related: number[]):
     order.set(m.id, n);
     perSource.set(m.sourceId, n + 1);
   }
-  return [
+  const linkables: Linkable[] = [
     ...analysed.map(({ m, match }) => ({
       id: `m${m.id}`,
       claimId: m.claimId,
@@ -194,6 +196,11 @@ async function linkableClaims(ex: Executor, claimId: number, related: number[]):
       features: mentionFeatures(match, { ...match, id: 0, claimId: claim.id, sourceId: 0 }, claim, entityKey),
     })),
   ];
+  // A claim concerns everyone any of its reports names: one outlet writes "the president warned
+  // him", another "warned Lavrov". Each mention is read with the subjects of all.
+  const subjects = new Map<number, Set<string>>();
+  for (const l of linkables) for (const s of l.features.subjects) (subjects.get(l.claimId) ?? subjects.set(l.claimId, new Set()).get(l.claimId)!).add(s);
+  return linkables.map((l) => ({ ...l, features: { ...l.features, subjects: [...(subjects.get(l.claimId) ?? [])].filter((s) => s !== l.features.claimant) } }));
 }
 
 /** How close two claims' propositions are, whoever made them (claimants set aside). */
@@ -264,7 +271,9 @@ export const NewLink = z.object({
 /** An editor links a claim to another claim picked on the claim page. Accepted at once. */
 export async function createLink(db: Db, user: Actor, claimId: number, input: z.infer<typeof NewLink>): Promise<LinkRow> {
   return db.transaction(async (tx) => {
-    const [claim, other] = await Promise.all([findClaim(tx, claimId), findClaim(tx, input.otherClaimId)]);
+    // One after the other: a transaction's connection runs one query at a time.
+    const claim = await findClaim(tx, claimId);
+    const other = await findClaim(tx, input.otherClaimId);
     if (!claim) throw new NotFound(`There is no claim ${claimId}.`);
     if (!other) throw new Invalid('That claim does not exist.', { otherClaimId: `There is no claim ${input.otherClaimId}.` });
     if (other.id === claim.id) throw new Invalid('A claim cannot be linked to itself.', { otherClaimId: 'Pick another claim.' });
@@ -346,8 +355,10 @@ export const LinkChange = z.object({
   version: Version,
   kind: LinkKindInput,
   // Reverse the direction: "A contradicts B" becomes "B contradicts A".
+  // An unticked checkbox sends nothing, so the field is optional.
   reverse: z
-    .union([z.literal('1'), z.literal('on'), z.literal('true'), z.literal(''), z.undefined()])
+    .enum(['1', 'on', 'true', ''])
+    .optional()
     .transform((v) => v === '1' || v === 'on' || v === 'true'),
 });
 

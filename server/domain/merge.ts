@@ -167,7 +167,16 @@ export async function mergeClaims(db: Db, user: Actor, input: z.infer<typeof Mer
       after: { ...moved, reason: input.reason },
     };
     await recordAudit(tx, { ...event, claimId: target.id });
-    await recordAudit(tx, { ...event, claimId: source.id });
+    // On the merged claim the event is a change of the claim itself (mergedIntoId), so a past view
+    // of it (?asof=, which restores claim fields from later claim events) is not shown merged.
+    await recordAudit(tx, {
+      ...event,
+      subjectType: 'claim',
+      subjectId: source.id,
+      claimId: source.id,
+      before: { ...event.before, mergedIntoId: null },
+      after: { ...event.after, mergedIntoId: target.id },
+    });
     return merge;
   });
 }
@@ -233,8 +242,9 @@ async function splitOne(tx: Tx, user: Actor, mentionId: number, version: number)
       await recordAudit(tx, {
         userId: actorId(user),
         action: 'claim.unmerge',
-        subjectType: 'claim_merge',
-        subjectId: merge.id,
+        // A change of the revived claim itself: see the merge event.
+        subjectType: 'claim',
+        subjectId: destination.id,
         claimId: destination.id,
         before: { mergedIntoId: claim.id },
         after: { mergedIntoId: null },
@@ -296,8 +306,8 @@ export async function undoMerge(db: Db, user: Actor, mergeId: number, input: z.i
       await recordAudit(tx, {
         userId: actorId(user),
         action: 'claim.unmerge',
-        subjectType: 'claim_merge',
-        subjectId: merge.id,
+        subjectType: 'claim',
+        subjectId: merge.sourceClaimId,
         claimId: merge.sourceClaimId,
         before: { mergedIntoId: target.id },
         after: { mergedIntoId: null },

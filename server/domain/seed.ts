@@ -25,7 +25,7 @@ import {
   storyClaims,
 } from '../../db/schema/index.ts';
 import { quoteSelector } from './anchors.ts';
-import { normalizeAlias } from './entities.ts';
+import { lookupForms } from './entities.ts';
 import { indexClaimsForMatching } from './matching.ts';
 
 // The curated demo: the two seed articles turned into claims, links, reviews and a story.
@@ -319,12 +319,9 @@ async function upsertEntity(tx: Tx, e: DemoData['entities'][number]): Promise<nu
         .values({ slug: e.slug, name: e.name, kind: e.kind, description: e.description })
         .returning({ id: entities.id })
     )[0]!.id;
-  const aliases = [[e.name, null] as const, ...e.aliases].map(([alias, language]) => ({
-    entityId: id,
-    alias,
-    normalized: normalizeAlias(alias),
-    language,
-  }));
+  const aliases = [[e.name, null] as const, ...e.aliases].flatMap(([alias, language]) =>
+    lookupForms(alias).map((normalized) => ({ entityId: id, alias, normalized, language })),
+  );
   await tx.insert(entityAliases).values(aliases).onConflictDoNothing();
   return id;
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { findClutter } from '../analysis/index.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
-import { findMention, listMentionsOfSource, updateMention } from '../../db/queries/mentions.ts';
+import { findMention, findMentionForUpdate, listMentionsOfSource, updateMention } from '../../db/queries/mentions.ts';
 import {
   findOtherSourceByHash,
   hasSourceVersion,
@@ -15,7 +15,7 @@ import {
   updateSourceBody,
   updateSuggestion,
 } from '../../db/queries/source-versions.ts';
-import { findSource } from '../../db/queries/sources.ts';
+import { findSource, findSourceForUpdate } from '../../db/queries/sources.ts';
 import type { ClutterRange } from '../../db/schema/index.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { actorId, type Actor } from './actor.ts';
@@ -218,7 +218,9 @@ export async function correctSourceText(db: Db, user: Actor, sourceId: number, i
   // Browsers send CRLF from text areas; stored bodies use LF.
   const body = input.body.replace(/\r\n?/g, '\n');
   return db.transaction(async (tx) => {
-    const source = await findSource(tx, sourceId);
+    // Locked, so a second correction of the same version waits and is then refused as stale,
+    // rather than both passing the check and one failing on the versions' unique key.
+    const source = await findSourceForUpdate(tx, sourceId);
     if (!source) throw new NotFound(`There is no source ${sourceId}.`);
     if (source.body === null) throw new Invalid('This source has no text to correct.');
     if (source.version !== input.version) {
@@ -237,8 +239,11 @@ export const Placement = z.object({
 /** An editor places an orphaned mention again on words of the current text. */
 export async function placeMention(db: Db, user: Actor, mentionId: number, input: z.infer<typeof Placement>) {
   return db.transaction(async (tx) => {
-    const mention = await findMention(tx, mentionId);
+    // Locked: two editors acting on one orphan at once act one after the other, and the second
+    // finds it no longer orphaned.
+    const mention = await findMentionForUpdate(tx, mentionId);
     if (!mention) throw new NotFound(`There is no mention ${mentionId}.`);
+    if (mention.anchorState !== 'orphaned') throw new Invalid('Only a mention whose quote was lost can be placed again.');
     const source = await findSource(tx, mention.sourceId);
     if (!source?.body) throw new Invalid('This source has no text to place the mention in.');
     const body = source.body;
@@ -292,7 +297,7 @@ export const Retirement = z.object({ reason: z.string().trim().min(3, 'Say why t
 /** An editor decides an orphaned mention has no place in the corrected text: kept, retired. */
 export async function retireMention(db: Db, user: Actor, mentionId: number, input: z.infer<typeof Retirement>) {
   return db.transaction(async (tx) => {
-    const mention = await findMention(tx, mentionId);
+    const mention = await findMentionForUpdate(tx, mentionId);
     if (!mention) throw new NotFound(`There is no mention ${mentionId}.`);
     if (mention.anchorState !== 'orphaned') throw new Invalid('Only a mention whose quote was lost can be retired.');
     const saved = await updateMention(tx, mention.id, { anchorState: 'retired' });

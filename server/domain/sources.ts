@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/client.ts';
 import { findSource, listMentionsInSource } from '../../db/queries/sources.ts';
 import { NotFound } from '../errors.ts';
+import { getReportGroup } from './corrections.ts';
 import { highlightSegments } from './highlight.ts';
 
 export type ArticlePage = Awaited<ReturnType<typeof getArticlePage>>;
@@ -8,9 +9,10 @@ export type ArticlePage = Awaited<ReturnType<typeof getArticlePage>>;
 export async function getArticlePage(ex: Executor, id: number) {
   const source = await findSource(ex, id);
   if (!source) throw new NotFound(`There is no source ${id}.`);
-  const [mentionRows, original] = await Promise.all([
+  const [mentionRows, original, report] = await Promise.all([
     listMentionsInSource(ex, id),
     source.syndicatedFromId ? findSource(ex, source.syndicatedFromId) : Promise.resolve(undefined),
+    getReportGroup(ex, id),
   ]);
   const anchored = mentionRows.filter((m) => m.anchorState === 'anchored');
   const segments = source.body ? highlightSegments(source.body, anchored, source.clutter) : [];
@@ -31,6 +33,7 @@ export async function getArticlePage(ex: Executor, id: number) {
       hasBody: source.body !== null,
     },
     original: original ? { id: original.id, title: original.title, publisher: original.publisher } : null,
+    report,
     segments,
     claims: [...claimsInOrder.values()],
     orphaned: mentionRows.filter((m) => m.anchorState === 'orphaned'),

@@ -55,7 +55,7 @@ deskRouter.post('/claims/:id/status', editor, async (req, res) => {
     fragment.desk.conflict = result.error instanceof Conflict;
     res.status(result.error.status);
   }
-  if (wantsFragment(req)) return res.render(htmxOr(req, res, 'partials/claim-status', 'pages/claim'), fragment);
+  if (wantsFragment(req)) return res.render(htmxOr(req, res, 'partials/claim-status-response', 'pages/claim'), { ...(await getClaimPage(req.db, id)), ...fragment });
   res.render(htmxOr(req, res, 'partials/claim-status', 'pages/claim'), { ...(await getClaimPage(req.db, id)), desk: fragment.desk });
 });
 
@@ -80,7 +80,7 @@ for (const [verb, decide] of [
       fragment.desk.conflict = result.error instanceof Conflict;
       res.status(result.error.status);
     }
-    if (wantsFragment(req)) return res.render(htmxOr(req, res, 'partials/claim-status', 'pages/claim'), fragment);
+    if (wantsFragment(req)) return res.render(htmxOr(req, res, 'partials/claim-status-response', 'pages/claim'), { ...(await getClaimPage(req.db, id)), ...fragment });
     res.render(htmxOr(req, res, 'partials/claim-status', 'pages/claim'), { ...(await getClaimPage(req.db, id)), desk: fragment.desk });
   });
 }

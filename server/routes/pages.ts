@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { asOfDay, type AsOf } from '../domain/asof.ts';
 import { getClaimPage } from '../domain/claims.ts';
 import { getClaimDesk } from '../domain/desk.ts';
+import { getLinkDesk } from '../domain/link-desk.ts';
+import { getMergePanel } from '../domain/merge-panel.ts';
 import { getEntityPage } from '../domain/entities.ts';
 import { getHomePage } from '../domain/home.ts';
 import { getArticlePage } from '../domain/sources.ts';
@@ -33,7 +35,9 @@ pagesRouter.get('/claims/:id', async (req, res) => {
     // JSON.stringify output with every "<" escaped (jsonForScript): safe inside the data block.
     claimReviewJson: claimReview ? jsonForScript(claimReview) : null,
     // Editors get the status desk and edit controls on the current claim; readers never do.
-    ...(req.user && !asOf ? { desk: await getClaimDesk(req.db, id, req.user) } : {}),
+    ...(req.user && !asOf
+      ? { desk: await getClaimDesk(req.db, id, req.user), linkDesk: await getLinkDesk(req.db, id), mergePanel: await getMergePanel(req.db, id) }
+      : {}),
   });
 });
 

@@ -34,7 +34,7 @@ describe('reader claim pages, past views and ClaimReview', () => {
     assert.equal(verdict.querySelectorAll('.evidence li a').length, 2);
     const groups = [...doc.querySelectorAll('#sources .source-group')];
     assert.deepEqual(
-      groups.map((g) => textOf(g.querySelector('h3'))),
+      groups.map((g) => textOf(g.querySelector('.source-title'))),
       ['Pompeo confirme que Trump a mis en garde Moscou contre toute ingérence', 'Trump warned Russia against any interference in elections'],
       'sources in publication order, the undated one last',
     );

@@ -227,6 +227,10 @@ export const fr: Lexicon = {
   ],
   organisationWords: ['maison', 'bureau', 'parti', 'ambassade', 'agence', 'banque', 'cour', 'tribunal', 'ministère', 'conseil', 'union', 'commission', 'comité', 'congrès', 'sénat', 'parlement', 'assemblée', 'gouvernement', 'fédération', 'association', 'société', 'groupe', 'entreprise', 'institut', 'université', 'police', 'armée', 'autorité', 'fonds', 'organisation', 'ligue', 'club', 'équipe', 'service', 'services', 'constructeur', 'kremlin', 'élysée', 'matignon', 'fondation', 'unité', 'juridiction', 'institution', 'régulateur', 'parquet', 'compagnie', 'laboratoire', 'syndicat', 'hôpital', 'mairie', 'préfecture', 'opérateur', 'assureur', 'enseigne', 'mission', 'délégation', 'association', 'direction'],
   groupNouns: ['camp', 'experts', 'responsables', 'analystes', 'critiques', 'élus', 'démocrates', 'républicains', 'opposition', 'enquêteurs', 'sources', 'autorités', 'habitants', 'témoins', 'économistes', 'scientifiques', 'médecins', 'chercheurs', 'militants', 'manifestants', 'syndicats', 'avocats', 'diplomates', 'partisans', 'adversaires', 'gouvernement', 'entreprise', 'ministère', 'fédération', 'cour', 'tribunal', 'banque', 'agence', 'police', 'constructeur', 'groupe', 'parquet', 'défense', 'communiqué'],
+  claimWording: {
+    pattern: '{speaker} {verb} : {content}',
+    verbs: { assert: 'affirme', deny: 'dément', confirm: 'confirme', warn: 'met en garde', accuse: 'accuse', question: 's’interroge' },
+  },
   nameTransliterations: [['gue', 'ge'], ['gui', 'gi'], ['ou', 'u'], ['ch', 'sh'], ['kh', 'k'], ['ï', 'i']],
   entityAliases: {
     'org:white-house': ['maison blanche', 'exécutif américain', 'administration américaine', 'administration trump', 'administration biden', 'administration obama'],

@@ -144,6 +144,8 @@ export interface Lexicon {
   organisationWords: string[];
   /** Words that make a common noun phrase a group that can speak ("experts", "camp"). */
   groupNouns: string[];
+  /** How a suggested claim is worded from its speaker, stance and content, in this language. */
+  claimWording: { pattern: string; verbs: Record<Stance, string> };
   /** Name spelling rules of this language towards a language-neutral key (French "ou" → "u"). */
   nameTransliterations: [string, string][];
   /** Entity key → aliases in this language (see gazetteer.ts for the entities). */
