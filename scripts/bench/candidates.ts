@@ -3,7 +3,9 @@
 // varied English and French claims (entities, predicates, topics, dates, numbers), and times
 // findSameClaimCandidates — the function the editor's accept form calls — over many probes,
 // warm. Half the probes restate a stored claim in the other language: the bench also prints how
-// often that twin is among the five candidates shown.
+// often that twin is among the five candidates shown, and, for as many restatements whose date is
+// one day off, how often those are found. It prints the median, p95 and max time per lookup, the
+// CPU spent per lookup in PostgreSQL and in Node, the number of stored claims and the load average.
 //
 // Run it on a quiet machine and read the load average it prints beside the figures: on two shared
 // cores, other work easily triples the times.
