@@ -34,4 +34,5 @@ export {
   claimFeatures, groupSameClaims, scoreSameClaim, suggestLinks, SAME_CLAIM_THRESHOLD,
   type ClaimFeatures, type LinkableClaim, type SuggestedLink,
 } from './matching.ts';
+export { linkClaims, type ClaimLink, type ClaimReport } from './claim-links.ts';
 export type { Stance } from './lexicons/types.ts';
