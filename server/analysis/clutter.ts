@@ -55,7 +55,15 @@ export function pageLayout(text: string, language: string): PageLayout {
       clutter.push({ ...p, kind: pattern.kind });
       return;
     }
-    const earlier = i >= paras.length - 3 && heads().slice(0, i).some((h) => h.length >= 40 && heads()[i]!.startsWith(h.slice(0, Math.min(80, h.length))) && heads()[i]!.length >= h.length);
+    let earlier = false;
+    if (i >= paras.length - 3) {
+      const all = heads();
+      const mine = all[i]!;
+      for (let k = 0; k < i && !earlier; k++) {
+        const h = all[k]!;
+        earlier = h.length >= 40 && mine.startsWith(h.slice(0, Math.min(80, h.length))) && mine.length >= h.length;
+      }
+    }
     if (earlier && i >= paras.length - 3) {
       clutter.push({ ...p, kind: 'teaser' });
       return;

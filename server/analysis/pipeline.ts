@@ -159,7 +159,13 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
       const dates = findDates(text, sentence, lex, published).filter((d) => !d.relative || !sentQuotes.some((q) => d.start >= q.start && d.end <= q.end));
       const mentions = findMentions(tokens, lex, { properNouns: nouns, inQuote, isVerb: (toks, i) => isReportingVerbAt(toks, i, lex) });
       const attributions = attributeSentence({ text, sentence, tokens, mentions, quotes: sentQuotes, dates, lex });
-      const speakers = new Set(attributions.map((a) => a.speaker).filter((m): m is Mention => !!m));
+      // Plain loops here and below: this function is large, and array built-ins inlined into it
+      // meet arrays of new kinds long after it was optimised, which throws the optimisation away.
+      const speakers = new Set<Mention>();
+      for (let k = 0; k < attributions.length; k++) {
+        const m = attributions[k]!.speaker;
+        if (m) speakers.add(m);
+      }
       const resolved: Entity[] = [];
       for (const m of mentions) {
         const e = discourse.resolve(m, si, speakers.has(m), resolved);
@@ -167,9 +173,15 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
       }
       // Dates the narrative moves to: the outlet's own, and those of statements; not the dates of
       // events a speaker reports ("the sample was taken on 2 July").
-      const reported = attributions.filter((a) => (a.speaker || a.speakerCountry) && a.complement).map((a) => a.content);
-      for (const d of dates) {
-        if (d.precision === 'day' && !d.future && !reported.some((c) => d.start >= c.start && d.end <= c.end)) days.push(d.value);
+      for (let k = 0; k < dates.length; k++) {
+        const d = dates[k]!;
+        if (d.precision !== 'day' || d.future) continue;
+        let isReported = false;
+        for (let x = 0; x < attributions.length && !isReported; x++) {
+          const a = attributions[x]!;
+          isReported = !!(a.speaker || a.speakerCountry) && a.complement && d.start >= a.content.start && d.end <= a.content.end;
+        }
+        if (!isReported) days.push(d.value);
       }
 
       const words = tokens.filter((t) => t.kind === 'word');
@@ -341,17 +353,28 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     const ref = entityRef(speaker);
     c.speaker = ref;
     c.chain = { outlet: opts.outlet ?? null, author: ref, claimant: ref };
-    c.subjects = [...new Map(d.subjects.map((e) => discourse.canonical(e)).filter((e) => e !== speaker).map((e) => [e.key, e])).values()].map((e) => entityRef(e)!);
+    const subjects = new Map<string, Entity>();
+    for (let k = 0; k < d.subjects.length; k++) {
+      const e = discourse.canonical(d.subjects[k]!);
+      if (e !== speaker) subjects.set(e.key, e);
+    }
+    c.subjects = [];
+    for (const e of subjects.values()) c.subjects.push(entityRef(e)!);
     c.features.claimant = speaker?.key ?? null;
-    c.features.subjects = c.subjects.map((e) => e.key);
+    c.features.subjects = [];
+    for (let k = 0; k < c.subjects.length; k++) c.features.subjects.push(c.subjects[k]!.key);
     c.text = ref ? `${ref.name} ${STANCE_VERB[c.stance]}: ${d.content}` : oneLine(c.quote);
     c.fingerprint = fingerprint([language, speaker?.key ?? '', c.stance, fold(d.content).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()].join('\u0000'));
     return c;
   });
-  claims.sort((x, y) => x.start - y.start || x.end - y.end);
+  if (claims.length > 1) claims.sort((x, y) => x.start - y.start || x.end - y.end);
   // The same span found twice (e.g. by a verb and a continuation) is one claim; sorted, its
   // copies stand next to each other.
-  const unique = claims.filter((c, i) => i === 0 || claims[i - 1]!.start !== c.start || claims[i - 1]!.end !== c.end);
+  const unique: AnalysedClaim[] = [];
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i]!;
+    if (i === 0 || claims[i - 1]!.start !== c.start || claims[i - 1]!.end !== c.end) unique.push(c);
+  }
   return { language, clutter: layout.clutter, sentences, claims: unique };
 }
 
