@@ -16,7 +16,7 @@
 //   language, v   language code and feature version
 import { predicateConcepts } from './lexicons/concepts.ts';
 import type { Lexicon, Stance } from './lexicons/types.ts';
-import { isAdverb, PhraseIndex, stem, wordSet, type Token } from './text.ts';
+import { isAdverb, PhraseIndex, stem, tokenStem, wordSet, type Token } from './text.ts';
 
 export interface ClaimFeatures {
   v: 1;
@@ -71,7 +71,7 @@ export function conceptsOf(tokens: Token[], lex: Lexicon): string[] {
       i = ph.end - 1;
       continue;
     }
-    const c = p.stems.get(stem(t.raw, lex));
+    const c = p.stems.get(tokenStem(t, lex));
     if (c) out.push(c);
   }
   return out;
@@ -82,7 +82,7 @@ export function termsOf(tokens: Token[], lex: Lexicon): string[] {
   const out = new Set<string>();
   for (const t of tokens) {
     if (t.kind !== 'word' || p.stop.has(t.fold) || t.fold.length < 4) continue;
-    out.add(stem(t.raw, lex).slice(0, 5));
+    out.add(tokenStem(t, lex).slice(0, 5));
   }
   return [...out];
 }

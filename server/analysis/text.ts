@@ -20,6 +20,9 @@ export interface Token {
   cap: boolean;
   /** Pronoun written after its verb with hyphens ("a-t-il"). */
   inverted?: boolean;
+  /** Cache for tokenStem(): the light stem, and the lexicon it was computed with. */
+  stemmed?: string;
+  stemmedBy?: Lexicon;
 }
 
 /** The characters of the regular expression class \s, without the cost of a regular expression. */
@@ -119,6 +122,8 @@ function make(text: string, s: number, e: number, kind?: Token['kind'], inverted
     cap: isWord && !isNum && (c < 128 ? c >= 65 && c <= 90 : first !== first.toLowerCase()),
     // Always present: one object shape for every token.
     inverted: inverted ? true : undefined,
+    stemmed: undefined,
+    stemmedBy: undefined,
   };
   return t;
 }
@@ -190,6 +195,15 @@ export function stem(word: string, lex: Lexicon): string {
   if (c.memo.size > 50000) c.memo.clear();
   c.memo.set(word, out);
   return out;
+}
+
+/** stem(t.raw, lex), kept on the token: a sentence's tokens are stemmed once per claim found in it. */
+export function tokenStem(t: Token, lex: Lexicon): string {
+  if (t.stemmedBy !== lex) {
+    t.stemmed = stem(t.raw, lex);
+    t.stemmedBy = lex;
+  }
+  return t.stemmed!;
 }
 
 export interface PhraseEntry<T> {
