@@ -12,7 +12,7 @@ import type { Lexicon, Stance } from './lexicons/types.ts';
 import { claimFeatures, type ClaimFeatures } from './matching.ts';
 import { findQuotes, segmentParagraph, type Quote } from './segment.ts';
 import { decideStance } from './stance.ts';
-import { fold, PhraseIndex, tokenize, wordSet, type Span, type Token } from './text.ts';
+import { fold, isSpace, PhraseIndex, tokenize, wordSet, type Span, type Token } from './text.ts';
 
 export interface EntityRef {
   name: string;
@@ -114,8 +114,49 @@ function properNouns(text: string, body: Span[]): Set<string> {
 }
 const AFTER_BREAK = '.!?«“"(:';
 
+/** The text on one line: runs of whitespace made one space, none at either end. */
 function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  let out = '';
+  let from = 0;
+  let space = false;
+  // Copies the stretches between whitespace runs whole, so the common case is a few slices.
+  for (let i = 0; i < s.length; i++) {
+    if (!isSpace(s.charCodeAt(i))) continue;
+    if (i > from) {
+      out += (space && out ? ' ' : '') + s.slice(from, i);
+      space = false;
+    }
+    space = true;
+    from = i + 1;
+  }
+  if (s.length > from) out += (space && out ? ' ' : '') + s.slice(from);
+  return out;
+}
+
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+const letterOrNumberUnit: (boolean | undefined)[] = new Array<boolean | undefined>(0x10000).fill(undefined);
+
+/** Letters and numbers of a string, each run separated by one space: what replacing /[^\p{L}\p{N}]+/gu by a space and trimming gives. */
+function wordsOnly(s: string): string {
+  let out = '';
+  let gap = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let width = 1;
+    let keep: boolean;
+    if (c < 128) keep = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      keep = LETTER_OR_NUMBER.test(s.slice(i, i + 2));
+      width = 2;
+    } else keep = letterOrNumberUnit[c] ??= LETTER_OR_NUMBER.test(String.fromCharCode(c));
+    if (keep) {
+      if (gap && out) out += ' ';
+      gap = false;
+      out += width === 1 ? s[i]! : s.slice(i, i + 2);
+    } else gap = true;
+    i += width - 1;
+  }
+  return out;
 }
 
 const STANCE_VERB: Record<Stance, string> = { assert: 'says', deny: 'denies', confirm: 'confirms', warn: 'warns', accuse: 'accuses', question: 'questions' };
@@ -364,7 +405,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     c.features.subjects = [];
     for (let k = 0; k < c.subjects.length; k++) c.features.subjects.push(c.subjects[k]!.key);
     c.text = ref ? `${ref.name} ${STANCE_VERB[c.stance]}: ${d.content}` : oneLine(c.quote);
-    c.fingerprint = fingerprint([language, speaker?.key ?? '', c.stance, fold(d.content).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()].join('\u0000'));
+    c.fingerprint = fingerprint([language, speaker?.key ?? '', c.stance, wordsOnly(fold(d.content))].join('\u0000'));
     return c;
   });
   if (claims.length > 1) claims.sort((x, y) => x.start - y.start || x.end - y.end);
