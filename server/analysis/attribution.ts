@@ -217,8 +217,10 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
   interface Complement { from: number; to: number; owner: number }
   const complements: Complement[] = [];
 
-  for (const h of hits) {
-    if (taken.has(h.i)) continue;
+  // One hit at a time in a function of its own: the engine compiles it apart from the rest,
+  // which keeps each optimised piece small enough to compile quickly.
+  const attributeHit = (h: Hit): void => {
+    if (taken.has(h.i)) return;
     let speaker: Mention | null = null;
     let relative = false;
     let appositionStart: number | null = null;
@@ -231,7 +233,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       const phraseEnd = nextComma(h.j);
       const inPhrase = mentions.filter((x) => x.i >= h.j && x.j <= phraseEnd);
       const m = inPhrase.find((x) => x.i > 0 && p.agent.has(tokens[x.i - 1]!.low)) ?? inPhrase.find((x) => x.i <= h.j + 1) ?? inPhrase[0];
-      if (!m) continue;
+      if (!m) return;
       // Content: the rest of the sentence around "according to X,".
       let cs = 0;
       let ce = sentenceEndTok;
@@ -246,7 +248,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         verb: spanOf(h.i, h.j), content, span: trimSpan({ start: sentence.start, end: sentence.end }), quoted: isQuoted(content, quotes), complement: true,
         quote: quotes.find((q) => q.start <= content.start + 2 && q.end >= content.end - 2), statementZone: spanOf(h.i, m.j),
       }));
-      continue;
+      return;
     }
 
     // Speaker on the left, skipping auxiliaries, adverbs, negations and dates.
@@ -365,7 +367,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         }
       }
     }
-    if (!speaker && h.kind !== 'passive') continue;
+    if (!speaker && h.kind !== 'passive') return;
 
     // Content.
     let content: Span;
@@ -454,7 +456,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
           verb: spanOf(h.i, h.j), content, span: content, quoted, complement: true, statementZone,
         }));
         for (let x = h.i; x < h.j; x++) taken.add(x);
-        continue;
+        return;
       }
       if (q && q.start <= content.start + 1 && q.end >= content.end - 1) {
         quoted = true;
@@ -476,7 +478,8 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       verb: spanOf(h.i, h.j), content, span, quoted, complement: complement || quoted || inverted, quote, statementZone,
     }));
     for (let x = h.i; x < h.j; x++) taken.add(x);
-  }
+  };
+  for (const h of hits) attributeHit(h);
 
   // A subject (pronoun or name) followed by an auxiliary or modal opens a clause.
   function startsClause(c: number): boolean {
