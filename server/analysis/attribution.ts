@@ -275,7 +275,11 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         continue;
       }
       // "a de son côté dénoncé", "for its part": an adverbial phrase ending here.
-      const par = [2, 3, 4].map((n) => k - n + 1).find((s) => s >= 0 && p.parentheticals.match(tokens, s)?.end === k + 1);
+      let par: number | undefined;
+      for (let n = 2; n <= 4 && par === undefined; n++) {
+        const s = k - n + 1;
+        if (s >= 0 && p.parentheticals.match(tokens, s)?.end === k + 1) par = s;
+      }
       if (par !== undefined) {
         k = par - 1;
         continue;

@@ -66,7 +66,13 @@ export function pageLayout(text: string, language: string): PageLayout {
   // Opening words of each paragraph, dateline left out, to recognise a lead repeated as a teaser.
   // Only the last paragraphs are ever compared, so they are computed on first use.
   let headCache: string[] | null = null;
-  const heads = () => (headCache ??= paras.map((q) => head(text.slice(q.start, Math.min(q.end, q.start + 240)))));
+  const heads = () => {
+    if (!headCache) {
+      headCache = [];
+      for (const q of paras) headCache.push(head(text.slice(q.start, Math.min(q.end, q.start + 240))));
+    }
+    return headCache;
+  };
   const firstLong = paras.findIndex((p) => TERMINAL.test(text.slice(p.start, p.end)) && words(text, p) >= 12);
   paras.forEach((para, i) => {
     let p = para;

@@ -487,7 +487,16 @@ export class Discourse {
   /** Reading history: which entity each resolved mention pointed to, by sentence. */
   private history: { sentence: number; entity: Entity; type: MentionType; speaker: boolean; plural?: boolean; possessor?: boolean }[] = [];
 
+  /** nameKey() of the names met in this article: the same names come back sentence after sentence. */
+  private keys = new Map<string, string>();
+
   constructor(private lex: Lexicon) {}
+
+  private nameKey(name: string): string {
+    let k = this.keys.get(name);
+    if (k === undefined) this.keys.set(name, (k = nameKey(name, this.lex)));
+    return k;
+  }
 
   private upsert(key: string, init: () => Entity): Entity {
     let e = this.entities.get(key);
@@ -503,7 +512,7 @@ export class Discourse {
   private personByName(name: string): Entity {
     const parts = name.split(/\s+/).filter(Boolean);
     const surname = parts[parts.length - 1] ?? name;
-    const key = `person:${nameKey(surname, this.lex)}`;
+    const key = `person:${this.nameKey(surname)}`;
     const e = this.upsert(key, () => ({ key, name, kind: 'person', aliases: [], offices: [] }));
     if (parts.length > e.name.split(/\s+/).length) e.name = name;
     if (!e.aliases.includes(name)) e.aliases.push(name);
@@ -586,15 +595,15 @@ export class Discourse {
         }
         const isOrg = parts.some((w) => prepare(lex).orgWords.has(fold(w)));
         if (isOrg) {
-          const key = `org:${nameKey(name, lex).replace(/\s+/g, '-')}`;
+          const key = `org:${this.nameKey(name).replace(/\s+/g, '-')}`;
           return this.upsert(key, () => ({ key, name, kind: 'organisation', aliases: [], offices: [] }));
         }
         // A lone word is someone already named ("Lavrov", "Mr. Pompeo"), or a new person only with a title or role.
         if (parts.length === 1 && !m.titled && !m.role) {
-          const key = `person:${nameKey(name, lex)}`;
+          const key = `person:${this.nameKey(name)}`;
           const known = this.entities.get(key);
           if (known) return known;
-          const okey = `org:${nameKey(name, lex).replace(/\s+/g, '-')}`;
+          const okey = `org:${this.nameKey(name).replace(/\s+/g, '-')}`;
           // A lone unknown name after a preposition is most often a place ("à Eugene", "in Nairobi").
           return this.upsert(okey, () => ({ key: okey, name, kind: m.afterPreposition ? 'place' : 'organisation', aliases: [], offices: [] }));
         }
@@ -676,7 +685,7 @@ export class Discourse {
           if (any) return any;
         }
         const name = (m.name ?? m.text).trim();
-        const key = `group:${nameKey(name, lex).replace(/\s+/g, '-')}`;
+        const key = `group:${this.nameKey(name).replace(/\s+/g, '-')}`;
         return this.upsert(key, () => ({ key, name, kind: 'group', aliases: [], offices: [], country: m.country }));
       }
     }

@@ -391,7 +391,8 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
   }
 
   // Entities are final only once the whole article is read ("its governor" turns out to be Adam Wrona).
-  const claims = drafts.map((d) => {
+  const claims: AnalysedClaim[] = [];
+  for (const d of drafts) {
     const c = d.claim;
     const speaker = d.speaker ? discourse.canonical(d.speaker) : null;
     const ref = entityRef(speaker);
@@ -409,8 +410,8 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     for (let k = 0; k < c.subjects.length; k++) c.features.subjects.push(c.subjects[k]!.key);
     c.text = ref ? `${ref.name} ${STANCE_VERB[c.stance]}: ${d.content}` : oneLine(c.quote);
     c.fingerprint = fingerprint([language, speaker?.key ?? '', c.stance, wordsOnly(fold(d.content))].join('\u0000'));
-    return c;
-  });
+    claims.push(c);
+  }
   if (claims.length > 1) claims.sort((x, y) => x.start - y.start || x.end - y.end);
   // The same span found twice (e.g. by a verb and a continuation) is one claim; sorted, its
   // copies stand next to each other.
