@@ -71,9 +71,17 @@ interface Prepared {
 }
 
 const cache = new WeakMap<Lexicon, Prepared>();
+let lastLex: Lexicon | null = null;
+let lastPrepared: Prepared | null = null;
 export function prepareAttribution(lex: Lexicon): Prepared {
+  // Called for every token: the last lexicon's preparation is checked before the WeakMap.
+  if (lex === lastLex) return lastPrepared!;
   let p = cache.get(lex);
-  if (p) return p;
+  if (p) {
+    lastLex = lex;
+    lastPrepared = p;
+    return p;
+  }
   const verbs = new PhraseIndex<{ stance: Stance; neutral: boolean; concept: string }>('low');
   for (const v of lex.reportingVerbs) {
     const value = { stance: v.stance, neutral: !!v.neutral, concept: v.concept ?? v.stance };

@@ -89,9 +89,17 @@ interface Prepared {
 }
 
 const cache = new WeakMap<Lexicon, Prepared>();
+let lastLex: Lexicon | null = null;
+let lastPrepared: Prepared | null = null;
 export function prepare(lex: Lexicon): Prepared {
+  // Called for every token: the last lexicon's preparation is checked before the WeakMap.
+  if (lex === lastLex) return lastPrepared!;
   let p = cache.get(lex);
-  if (p) return p;
+  if (p) {
+    lastLex = lex;
+    lastPrepared = p;
+    return p;
+  }
   const known = new PhraseIndex<string>('fold');
   const countries = new PhraseIndex<string>('fold');
   for (const [key, aliases] of Object.entries(lex.entityAliases)) {

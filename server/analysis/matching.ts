@@ -41,9 +41,17 @@ interface Prepared {
   gap: (t: Token) => boolean;
 }
 const cache = new WeakMap<Lexicon, Prepared>();
+let lastLex: Lexicon | null = null;
+let lastPrepared: Prepared | null = null;
 function prepare(lex: Lexicon): Prepared {
+  // Called for every token: the last lexicon's preparation is checked before the WeakMap.
+  if (lex === lastLex) return lastPrepared!;
   let p = cache.get(lex);
-  if (p) return p;
+  if (p) {
+    lastLex = lex;
+    lastPrepared = p;
+    return p;
+  }
   const phrases = new PhraseIndex<string>('fold');
   const stems = new Map<string, string>();
   for (const [concept, words] of Object.entries(lex.concepts)) {

@@ -26,9 +26,17 @@ interface Prepared {
   modals: Set<string>;
 }
 const cache = new WeakMap<Lexicon, Prepared>();
+let lastLex: Lexicon | null = null;
+let lastPrepared: Prepared | null = null;
 function prepare(lex: Lexicon): Prepared {
+  // Called for every token: the last lexicon's preparation is checked before the WeakMap.
+  if (lex === lastLex) return lastPrepared!;
   let p = cache.get(lex);
-  if (p) return p;
+  if (p) {
+    lastLex = lex;
+    lastPrepared = p;
+    return p;
+  }
   const index = (cues: Cue[]) => {
     const i = new PhraseIndex<Cue>('low');
     for (const c of cues) i.add(c.phrase, c);

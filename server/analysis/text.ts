@@ -217,7 +217,10 @@ export interface PhraseEntry<T> {
  */
 export class PhraseIndex<T> {
   private byFirst = new Map<string, PhraseEntry<T>[]>();
-  constructor(private key: 'low' | 'fold') {}
+  private readonly folded: boolean;
+  constructor(private key: 'low' | 'fold') {
+    this.folded = key === 'fold';
+  }
 
   add(phrase: string, value: T): void {
     const tokens = phrase.split(/\s+/).filter(Boolean).map((t) => (this.key === 'fold' ? fold(t) : lower(t)));
@@ -233,7 +236,7 @@ export class PhraseIndex<T> {
   match(tokens: Token[], i: number, gap?: (t: Token) => boolean): { end: number; value: T } | null {
     const t = tokens[i];
     if (!t) return null;
-    const folded = this.key === 'fold';
+    const folded = this.folded;
     const list = this.byFirst.get(folded ? t.fold : t.low);
     if (!list) return null;
     for (const entry of list) {
