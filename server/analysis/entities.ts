@@ -212,7 +212,7 @@ function matchBareRole(tokens: Token[], i: number, p: Prepared): { end: number; 
     let country: string | undefined;
     let ok = true;
     for (const want of r.tokens) {
-      const t = tokens[j];
+      const t = j < tokens.length ? tokens[j] : undefined;
       if (!t) { ok = false; break; }
       if (want === '{nat}') {
         // Optional article before a country name: "president of the United States".

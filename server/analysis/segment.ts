@@ -75,7 +75,12 @@ export function segmentParagraph(text: string, para: Span, lex: Lexicon): Span[]
     }
     out.push({ ...cur });
   }
-  return out.map((s) => trim(text, s.start, s.end)).filter((s) => s.end > s.start);
+  const trimmed: Span[] = [];
+  for (const s of out) {
+    const t = trim(text, s.start, s.end);
+    if (t.end > t.start) trimmed.push(t);
+  }
+  return trimmed;
 }
 
 // A straight double quote at the start of a segment closes the previous sentence only when

@@ -141,7 +141,7 @@ export function tokenize(text: string, start: number, end: number, lex: Lexicon)
     let word = m[0];
     if (startsWithLetter(word)) {
       // A full stop belongs to the word when the word is a known abbreviation or an initial.
-      if (slice[e] === '.' && (abbrev.has(lower(word) + '.') || /^\p{Lu}$/u.test(word))) {
+      if (e < slice.length && slice[e] === '.' && (abbrev.has(lower(word) + '.') || /^\p{Lu}$/u.test(word))) {
         e += 1;
         TOKEN.lastIndex = e;
         word = text.slice(s, e);
