@@ -261,7 +261,6 @@ function mk(base: { afterPreposition: boolean; inQuote: boolean }, f: Partial<Me
 export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext): Mention[] {
   const p = prepare(lex);
   const out: Mention[] = [];
-  const isNameToken = (t: Token | undefined, first: boolean) => nameToken(p, ctx, t, first);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -297,7 +296,7 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     if (role) {
       let j = role.end;
       let k = j;
-      while (isNameToken(tokens[k], false)) k++;
+      while (nameToken(p, ctx, tokens[k], false)) k++;
       const gender = role.role.gender;
       if (k > j) {
         out.push(mk(base, { i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, j, k), role: { ...role.role, gender }, gender }));
@@ -310,9 +309,9 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     }
 
     // Titles ("Mr. Pompeo", "M. Dupont").
-    if (p.titles.has(t.low) && isNameToken(tokens[i + 1], false)) {
+    if (p.titles.has(t.low) && nameToken(p, ctx, tokens[i + 1], false)) {
       let k = i + 1;
-      while (isNameToken(tokens[k], false)) k++;
+      while (nameToken(p, ctx, tokens[k], false)) k++;
       out.push(mk(base, { i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, i + 1, k), titled: true, gender: p.titles.get(t.low) }));
       i = k;
       continue;
@@ -322,12 +321,12 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     const opening = i === 0 || (i === 1 && OPENERS.test(tokens[0]!.raw));
     // Two capitalised words opening a sentence are a name even if the article never repeats the first ("Nova Pharma said").
     const descriptive = p.orgWords.has(t.fold) || p.groupNouns.has(t.fold);
-    if (isNameToken(t, opening) || (opening && !descriptive && isNameToken(t, false) && isNameToken(tokens[i + 1], false))) {
+    if (nameToken(p, ctx, t, opening) || (opening && !descriptive && nameToken(p, ctx, t, false) && nameToken(p, ctx, tokens[i + 1], false))) {
       let k = i + 1;
       for (;;) {
         if (/['’]s$/u.test(tokens[k - 1]!.raw)) break;
-        if (isNameToken(tokens[k], false)) k++;
-        else if (tokens[k] && p.connectors.has(tokens[k]!.low) && isNameToken(tokens[k + 1], false)) k += 2;
+        if (nameToken(p, ctx, tokens[k], false)) k++;
+        else if (tokens[k] && p.connectors.has(tokens[k]!.low) && nameToken(p, ctx, tokens[k + 1], false)) k += 2;
         else break;
       }
       // "Conseil constitutionnel", "Banque centrale européenne": an organisation's name may go on in lowercase adjectives.
@@ -368,7 +367,7 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
       i++;
       continue;
     }
-    if (det && (p.determiners.has(tokens[at]!.low) || isNameToken(tokens[at], false))) {
+    if (det && (p.determiners.has(tokens[at]!.low) || nameToken(p, ctx, tokens[at], false))) {
       // Two articles in a row, or an article before a proper name: the next token starts the mention.
       i++;
       continue;

@@ -115,6 +115,15 @@ function properNouns(text: string, body: Span[]): Set<string> {
 const AFTER_BREAK = '.!?«“"(:';
 
 /** The text on one line: runs of whitespace made one space, none at either end. */
+// Helpers at module level rather than closures in draft(): under tsx every named closure is
+// named anew each time it is created.
+function inside(d: Span, z: Span): boolean {
+  return d.start >= z.start && d.end <= z.end;
+}
+function within(t: Token, z: Span | null): boolean {
+  return !!z && t.s >= z.start && t.e <= z.end;
+}
+
 function oneLine(s: string): string {
   let out = '';
   let from = 0;
@@ -169,6 +178,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
   const layout = pageLayout(text, language);
   const nouns = properNouns(text, layout.body);
   const discourse = new Discourse(lex);
+  const isVerb = (toks: Token[], i: number) => isReportingVerbAt(toks, i, lex);
   const sentences: Span[] = [];
   // Days the narrative has reached, in reading order, and the last day each speaker spoke.
   const days: string[] = [];
@@ -200,7 +210,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
       const inQuote = (t: Token) => sentQuotes.some((q) => t.s >= q.start && t.e <= q.end);
       // "Today" inside a quotation is the speaker's day, not the publication's: relative dates there are not ours to resolve.
       const dates = findDates(text, sentence, lex, published).filter((d) => !d.relative || !sentQuotes.some((q) => d.start >= q.start && d.end <= q.end));
-      const mentions = findMentions(tokens, lex, { properNouns: nouns, inQuote, isVerb: (toks, i) => isReportingVerbAt(toks, i, lex) });
+      const mentions = findMentions(tokens, lex, { properNouns: nouns, inQuote, isVerb });
       const attributions = attributeSentence({ text, sentence, tokens, mentions, quotes: sentQuotes, dates, lex });
       // Plain loops here and below: this function is large, and array built-ins inlined into it
       // meet arrays of new kinds long after it was optimised, which throws the optimisation away.
@@ -323,10 +333,8 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     const span = a.span;
     const spanTokens = tokens.filter((t) => t.s >= span.start && t.e <= span.end);
     const who = a.speaker;
-    const bySpeaker = (t: Token) => !!who && t.s >= who.start && t.e <= who.end;
-    const ownTokens = spanTokens.filter((t) => !bySpeaker(t));
+    const ownTokens = spanTokens.filter((t) => !within(t, who));
     const stance = decideStance(a, tokens, quotes, lex);
-    const inside = (d: Span, z: Span) => d.start >= z.start && d.end <= z.end;
     // The statement's own day: next to its verb, or in its object ("rejected the criticism on
     // Thursday"); failing that, a relative day in what was reported ("suspended on Tuesday, the
     // agency said"): news reports the day's announcements.
@@ -371,7 +379,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     const features = claimFeatures({
       language, lex, claimant: speaker?.key ?? null, subjects: [...subjects.keys()], stance: stance.stance, polarity: stance.polarity,
       verbConcept: a.concept, neutral: a.neutral, dates: [claimedOn, eventOn].filter((d): d is string => !!d),
-      spanTokens: ownTokens, contextTokens: tokens.filter((t) => (t.e <= span.start || t.s >= span.end) && !bySpeaker(t)), anaphoric,
+      spanTokens: ownTokens, contextTokens: tokens.filter((t) => (t.e <= span.start || t.s >= span.end) && !within(t, who)), anaphoric,
     });
     const cw = checkworthiness({
       attributed: !!speaker, stance: stance.stance, entities: subjects.size + (speaker ? 1 : 0), numbers: ownTokens.filter((t) => t.kind === 'num').length,
