@@ -143,7 +143,8 @@ function oneLine(s: string): string {
 }
 
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
-const letterOrNumberUnit: (boolean | undefined)[] = new Array<boolean | undefined>(0x10000).fill(undefined);
+// Per UTF-16 unit: 0 not yet known, 1 neither, 2 a letter or number.
+const letterOrNumberUnit = new Uint8Array(0x10000);
 
 /** Letters and numbers of a string, each run separated by one space: what replacing /[^\p{L}\p{N}]+/gu by a space and trimming gives. */
 function wordsOnly(s: string): string {
@@ -157,7 +158,7 @@ function wordsOnly(s: string): string {
     else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       keep = LETTER_OR_NUMBER.test(s.slice(i, i + 2));
       width = 2;
-    } else keep = letterOrNumberUnit[c] ??= LETTER_OR_NUMBER.test(String.fromCharCode(c));
+    } else keep = (letterOrNumberUnit[c] ||= LETTER_OR_NUMBER.test(String.fromCharCode(c)) ? 2 : 1) === 2;
     if (keep) {
       if (gap && out) out += ' ';
       gap = false;
