@@ -195,6 +195,8 @@ describe('merging, splitting and retracting claims', () => {
     assert.equal(merged.status, 200);
     assert.match(merged.body, /^\s*<section id="claim-merge"/);
     assert.match(textOf(merged.doc.querySelector('[role=status]')), new RegExp(`Merged into claim #${target.id}`));
+    assert.match(textOf(merged.doc.querySelector('#claim-notices[hx-swap-oob]')), new RegExp(`#${target.id}`), 'the merged notice comes along');
+    assert.ok(merged.doc.querySelector('#sources[hx-swap-oob]'), 'and the sources, now empty here');
     assert.deepEqual((await mentionIdsOf(target.id)).sort(), [sourceMention, targetMention].sort());
 
     const targetPanel = (await editor.get(`/claims/${target.id}`)).doc;

@@ -30,7 +30,7 @@ export const en = {
   'merges.reason': 'Why (optional, kept in the history)',
   'merges.mergeButton': 'Merge into #{id}',
   'merges.cancel': 'Choose another claim',
-  'merges.merged': 'Merged into claim #{target}. Reload the page to see the claim as it is now.',
+  'merges.merged': 'Merged into claim #{target}.',
   // Splitting
   'merges.splitTitle': 'Split a mention out',
   'merges.splitHint': 'A mention that came with a merge goes back to its claim; any other becomes a new claim.',
@@ -110,7 +110,7 @@ export const fr: Record<keyof typeof en, string> = {
   'merges.reason': 'Pourquoi (facultatif, gardé dans l\'historique)',
   'merges.mergeButton': 'Fusionner avec n° {id}',
   'merges.cancel': 'Choisir une autre affirmation',
-  'merges.merged': 'Fusionnée avec l\'affirmation n° {target}. Rechargez la page pour voir l\'affirmation telle qu\'elle est.',
+  'merges.merged': 'Fusionnée avec l\'affirmation n° {target}.',
   'merges.splitTitle': 'Scinder une mention',
   'merges.splitHint': 'Une mention venue avec une fusion retourne à son affirmation ; toute autre devient une nouvelle affirmation.',
   'merges.splitNewButton': 'En faire une nouvelle affirmation',
