@@ -151,6 +151,7 @@ describe('merging, splitting and retracting claims', () => {
       textOf(event),
       new RegExp(`Claim #${source} was merged into #${target}\\. Moved: mentions ${before.sourceMentions.length - staying} · links ${linkRows.length - retracted} · reviews ${before.sourceReviews.length}`),
     );
+    assert.equal(event.closest('.history-event')!.querySelector('table.changes'), null, 'no table of moved ids under the summary');
     // From the history to the target's merge panel, which offers the undo.
     const undoPage = await editor.get(event.querySelector('a')!.getAttribute('href')!);
     assert.equal(undoPage.status, 200);

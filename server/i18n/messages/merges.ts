@@ -31,6 +31,7 @@ export const en = {
   'merges.mergeButton': 'Merge into #{id}',
   'merges.cancel': 'Choose another claim',
   'merges.merged': 'Merged into claim #{target}.',
+  'merges.eventReason': 'Reason',
   // Splitting
   'merges.splitTitle': 'Split a mention out',
   'merges.splitHint': 'A mention that came with a merge goes back to its claim; any other becomes a new claim.',
@@ -111,6 +112,7 @@ export const fr: Record<keyof typeof en, string> = {
   'merges.mergeButton': 'Fusionner avec n° {id}',
   'merges.cancel': 'Choisir une autre affirmation',
   'merges.merged': 'Fusionnée avec l\'affirmation n° {target}.',
+  'merges.eventReason': 'Motif',
   'merges.splitTitle': 'Scinder une mention',
   'merges.splitHint': 'Une mention venue avec une fusion retourne à son affirmation ; toute autre devient une nouvelle affirmation.',
   'merges.splitNewButton': 'En faire une nouvelle affirmation',
