@@ -139,20 +139,20 @@ export async function listRelatedClaimIds(
   limit: number,
 ): Promise<number[]> {
   const id = claim.id;
-  const sameSources = ex.execute<{ claim_id: number }>(sql`
+  const sameSources = () => ex.execute<{ claim_id: number }>(sql`
     select distinct m2.claim_id from mentions m1
     join mentions m2 on m2.source_id = m1.source_id and m2.claim_id <> m1.claim_id
     join claims c on c.id = m2.claim_id and c.merged_into_id is null and c.deprecated_at is null
     where m1.claim_id = ${id} and m1.anchor_state = 'anchored' and m2.anchor_state = 'anchored'
     limit ${limit * 2}`);
-  const sameStories = ex.execute<{ claim_id: number }>(sql`
+  const sameStories = () => ex.execute<{ claim_id: number }>(sql`
     select distinct s2.claim_id from story_claims s1
     join story_claims s2 on s2.story_id = s1.story_id and s2.claim_id <> s1.claim_id
     join claims c on c.id = s2.claim_id and c.merged_into_id is null and c.deprecated_at is null
     where s1.claim_id = ${id}
     limit ${limit}`);
   // Entities the claim involves: its claimant and its subjects. Claims by them or about them.
-  const sharedEntities = ex.execute<{ claim_id: number }>(sql`
+  const sharedEntities = () => ex.execute<{ claim_id: number }>(sql`
     with mine as (
       select entity_id from claim_subjects where claim_id = ${id}
       union select claimant_id from claims where id = ${id} and claimant_id is not null
@@ -164,9 +164,9 @@ export async function listRelatedClaimIds(
     where c.id <> ${id} and c.merged_into_id is null and c.deprecated_at is null
     order by abs(coalesce(c.claimed_on, ${claim.claimedOn}::date, current_date) - coalesce(${claim.claimedOn}::date, current_date)), c.id desc
     limit ${limit}`);
-  const rows = (await Promise.all([sameSources, sameStories, sharedEntities])).flatMap(
-    (r) => (r as unknown as { rows: { claim_id: number }[] }).rows,
-  );
+  // One after the other: this runs inside a transaction, whose connection takes one query at a time.
+  const rows: { claim_id: number }[] = [];
+  for (const part of [sameSources, sameStories, sharedEntities]) rows.push(...((await part()) as unknown as { rows: { claim_id: number }[] }).rows);
   return [...new Set(rows.map((r) => Number(r.claim_id)))];
 }
 

@@ -1,6 +1,6 @@
 // The analyze command's output for a set of articles: each article's claims, then the groups
 // of same claims and the suggested links across all of them, with the same logic the app uses.
-import { analyzeArticle, groupSameClaims, suggestLinks, type AnalysedClaim, type LinkableClaim } from '../../server/analysis/index.ts';
+import { analyzeArticle, groupSameClaims, linkClaims, type AnalysedClaim, type LinkableClaim } from '../../server/analysis/index.ts';
 
 export interface ManifestEntry {
   id: string;
@@ -36,5 +36,11 @@ export function analyzeManifest(entries: ManifestEntry[]): AnalyzeOutput {
       };
     }),
   }));
-  return { articles, same: groupSameClaims(linkable), links: suggestLinks(linkable) };
+  const same = groupSameClaims(linkable);
+  // Reports grouped as one claim are linked as the app links claims: once per pair, each read
+  // with the people all of them name.
+  const claimOf = new Map<string, string>();
+  same.forEach((group, i) => group.forEach((id) => claimOf.set(id, `same-${i}`)));
+  const links = linkClaims(linkable.map((l) => ({ ...l, claimId: claimOf.get(l.id) ?? l.id })));
+  return { articles, same, links: links.map((l) => ({ from: l.fromReport, to: l.toReport, kind: l.kind, reason: l.reason })) };
 }

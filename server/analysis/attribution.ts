@@ -76,9 +76,17 @@ interface Prepared {
 }
 
 const cache = new WeakMap<Lexicon, Prepared>();
+let lastLex: Lexicon | null = null;
+let lastPrepared: Prepared | null = null;
 export function prepareAttribution(lex: Lexicon): Prepared {
+  // Called for every token: the last lexicon's preparation is checked before the WeakMap.
+  if (lex === lastLex) return lastPrepared!;
   let p = cache.get(lex);
-  if (p) return p;
+  if (p) {
+    lastLex = lex;
+    lastPrepared = p;
+    return p;
+  }
   const verbs = new PhraseIndex<{ stance: Stance; neutral: boolean; concept: string; agentObject: boolean }>('low');
   for (const v of lex.reportingVerbs) {
     const value = { stance: v.stance, neutral: !!v.neutral, concept: v.concept ?? v.stance, agentObject: !!v.needsAgentObject };
@@ -143,32 +151,169 @@ export function isReportingVerbAt(tokens: Token[], i: number, lex: Lexicon): boo
   return p.aux.has(t.low) || !!p.verbs.match(tokens, i);
 }
 
+/** What the helpers of attributeSentence read: one sentence and what is known of it so far. */
+interface Reading {
+  text: string;
+  sentence: Span;
+  tokens: Token[];
+  quotes: Quote[];
+  dates: Span[];
+  lex: Lexicon;
+  p: Prepared;
+  /** The mention ending, and the one starting, at each token. */
+  ends: (Mention | undefined)[];
+  starts: (Mention | undefined)[];
+}
+
+// The helpers of attributeSentence live here rather than as closures inside it: under tsx
+// (esbuild's keepNames) every named closure costs a call to name it each time it is created,
+// which for a dozen helpers per sentence was a tenth of the analysis time.
+function quoteOf(r: Reading, t: Token): Quote | undefined {
+  return r.quotes.length ? r.quotes.find((q) => t.s >= q.start && t.e <= q.end) : undefined;
+}
+function inDate(r: Reading, t: Token): boolean {
+  return r.dates.length > 0 && r.dates.some((d) => t.s >= d.start && t.e <= d.end);
+}
+function endingAt(r: Reading, k: number): Mention | undefined {
+  return k >= 0 ? r.ends[k] : undefined;
+}
+function startingAt(r: Reading, k: number): Mention | undefined {
+  return r.starts[k];
+}
+function adverb(r: Reading, k: number): boolean {
+  const t = r.tokens[k];
+  if (!t) return false;
+  if (r.p.adverbs.has(t.low) || r.p.negations.has(t.low)) return true;
+  // A noun with a determiner is not an adverb even with an adverb's ending ("le gouvernement").
+  return isAdverb(t, r.lex, r.p.adverbs) && !r.p.determiners.has(r.tokens[k - 1]?.low ?? '');
+}
+function skippable(r: Reading, k: number): boolean {
+  const t = r.tokens[k]!;
+  return r.p.aux.has(t.low) || adverb(r, k) || inDate(r, t);
+}
+function isPunct(r: Reading, k: number, chars = ',;:'): boolean {
+  return r.tokens[k]?.kind === 'punct' && chars.includes(r.tokens[k]!.raw);
+}
+function clauseStart(r: Reading, k: number): number {
+  while (k > 0 && !isPunct(r, k - 1, ',;:') && !(r.tokens[k - 1]!.kind === 'punct' && /[«»“”"]/u.test(r.tokens[k - 1]!.raw))) k--;
+  return k;
+}
+/** Start of the clause that ends at `comma`: the sentence start or just after an earlier colon. */
+function clauseStartBefore(r: Reading, comma: number): number {
+  let k = comma - 1;
+  while (k > 0 && !isPunct(r, k - 1, ';:')) k--;
+  return Math.max(0, k);
+}
+function nextComma(r: Reading, k: number): number {
+  while (k < r.tokens.length && !isPunct(r, k, ',;')) k++;
+  return k;
+}
+function spanOf(r: Reading, a: number, b: number): Span {
+  return { start: r.tokens[a]?.s ?? r.sentence.end, end: r.tokens[Math.max(a, b - 1)]?.e ?? r.sentence.end };
+}
+function trimSpan(r: Reading, s: Span): Span {
+  let { start, end } = s;
+  while (end > start && /[\s,;:.«“"(]/u.test(r.text[end - 1]!)) end--;
+  while (start < end && /[\s,;:»”")]/u.test(r.text[start]!)) start++;
+  return { start, end };
+}
+function quoteEndingBefore(r: Reading, at: number): Quote | undefined {
+  return r.quotes.find((q) => q.outerEnd <= at && /^[\s,;:—–-]*$/u.test(r.text.slice(q.outerEnd, at)) && q.start < at);
+}
+function quoteStartingAt(r: Reading, at: number): Quote | undefined {
+  return r.quotes.find((q) => q.outerStart === at || q.start === at);
+}
+/** A subject (pronoun or name) followed by an auxiliary or modal opens a clause. */
+function startsClause(r: Reading, c: number): boolean {
+  const m = startingAt(r, c);
+  const next = m ? r.tokens[m.j] : undefined;
+  return !!m && (m.type === 'pronoun' || m.type === 'name' || m.type === 'known') && !!next && (r.p.aux.has(next.low) || r.p.modals.has(next.low));
+}
+function agentOf(r: Reading, j: number): Mention | null {
+  // "is accused by X", "is accused of fraud by X": the agent closes the verb's clause.
+  const end = nextComma(r, j);
+  for (let x = j; x < end; x++) {
+    if (r.p.agent.has(r.tokens[x]!.low)) {
+      const m = startingAt(r, x + 1) ?? (r.p.determiners.has(r.tokens[x + 1]?.low ?? '') ? startingAt(r, x + 2) : undefined);
+      return m && m.type !== 'pronoun' ? m : null;
+    }
+  }
+  return null;
+}
+function isParticiple(r: Reading, t: Token): boolean {
+  return r.lex.participleSuffixes.some((suf) => t.low.endsWith(suf));
+}
+/** Is the object at `c` someone (a named body, a person, "him")? */
+function isSomeone(r: Reading, c: number): boolean {
+  const t = r.tokens[c];
+  if (!t) return false;
+  if (r.p.people.has(t.low)) return true;
+  const m = startingAt(r, c);
+  return !!m && m.type !== 'pronoun' && !(m.type === 'known' && m.knownKey?.startsWith('place:'));
+}
+/**
+ * The comma opening an insertion that ends at `comma` ("Voss, however, denied", "a, dans un
+ * communiqué, indiqué"): no quotation, no verb of saying outside a relative clause, and more
+ * than one word unless an adverb.
+ */
+function insertionStart(r: Reading, comma: number): number | null {
+  let c = comma - 1;
+  let saying = false;
+  while (c > 0 && comma - c <= 14 && !isPunct(r, c, ',;:')) {
+    const t = r.tokens[c]!;
+    if (quoteOf(r, t) || r.p.complementizers.has(t.low) || (t.kind === 'punct' && /[«»“”"]/u.test(t.raw))) return null;
+    if (r.p.verbs.match(r.tokens, c)) saying = true;
+    c--;
+  }
+  if (!isPunct(r, c, ',') || comma - c < 2 || (comma - c === 2 && !adverb(r, c + 1))) return null;
+  // A verb of saying only inside a relative clause: "Joanna Fell, who first reported the leak, disputed…".
+  if (saying && !r.p.relatives.has(r.tokens[c + 1]!.low)) return null;
+  return c;
+}
+/**
+ * The subject before a description between commas that ends at `comma`: "Anika Rao, an
+ * epidemiologist at Lund University, warned"; the subject opens its clause, though a few
+ * lowercase words may lead in ("But cybersecurity researcher Joanna Fell, who…, disputed").
+ */
+function insertedSubject(r: Reading, comma: number): Mention | null {
+  const c = insertionStart(r, comma);
+  if (c === null) return null;
+  const m = endingAt(r, c - 1);
+  if (!m || m.afterPreposition || m.type === 'pronoun' || (m.type === 'known' && m.knownKey?.startsWith('place:'))) return null;
+  const lead = r.tokens.slice(clauseStart(r, m.i), m.i);
+  const opensClause = m.i === 0 || r.tokens[m.i - 1]!.kind === 'punct' ||
+    (lead.length <= 4 && lead.every((t) => t.kind === 'word' && !r.p.aux.has(t.low) && !r.p.verbs.match([t], 0) && !r.p.prepositions.has(t.low)));
+  return opensClause ? m : null;
+}
+/**
+ * The body behind a mouthpiece or a document: "a statement from the Ministry of Defence", "un
+ * communiqué de la préfecture", "a spokesman for Delta Freight".
+ */
+function issuerOf(r: Reading, m: Mention): Mention | null {
+  if (m.type !== 'group' && m.type !== 'role') return null;
+  if (!r.p.documents.has(r.tokens[m.j - 1]!.low)) return null;
+  const link = r.tokens[m.j];
+  if (!link || !r.p.prepositions.has(link.low)) return null;
+  // French "du", "des" are preposition and article at once: the owner's mention may start with them.
+  const owner = startingAt(r, m.j) ?? startingAt(r, m.j + 1) ?? (r.p.determiners.has(r.tokens[m.j + 1]?.low ?? '') ? startingAt(r, m.j + 2) : undefined);
+  return owner && owner.type !== 'pronoun' ? owner : null;
+}
+function looksInfinitive(r: Reading, toks: Token[], c: number): boolean {
+  // Infinitive or gerund complements ("denied receiving", "nié avoir reçu") carry a proposition.
+  const w = toks[c]!.low;
+  return /(?:ing|er|ir|re|oir)$/u.test(w) && !r.p.determiners.has(w);
+}
+
 export function attributeSentence(input: SentenceInput): Attribution[] {
   const { text, sentence, tokens, mentions, quotes, dates, lex } = input;
   const p = prepareAttribution(lex);
-  const quoteOf = (t: Token) => (quotes.length ? quotes.find((q) => t.s >= q.start && t.e <= q.end) : undefined);
-  const inDate = (t: Token) => dates.length > 0 && dates.some((d) => t.s >= d.start && t.e <= d.end);
   const ends: (Mention | undefined)[] = new Array(tokens.length);
   const starts: (Mention | undefined)[] = new Array(tokens.length);
   for (const m of mentions) {
     ends[m.j - 1] ??= m;
     starts[m.i] ??= m;
   }
-  const endingAt = (k: number) => (k >= 0 ? ends[k] : undefined);
-  const startingAt = (k: number) => starts[k];
-  const adverb = (k: number) => {
-    const t = tokens[k];
-    if (!t) return false;
-    if (p.adverbs.has(t.low) || p.negations.has(t.low)) return true;
-    // A noun with a determiner is not an adverb even with an adverb's ending ("le gouvernement").
-    return isAdverb(t, lex, p.adverbs) && !p.determiners.has(tokens[k - 1]?.low ?? '');
-  };
-  const skippable = (k: number) => {
-    const t = tokens[k]!;
-    return p.aux.has(t.low) || adverb(k) || inDate(t);
-  };
-  const isParticiple = (t: Token) => lex.participleSuffixes.some((suf) => t.low.endsWith(suf));
-  const isPunct = (k: number, chars = ',;:') => tokens[k]?.kind === 'punct' && chars.includes(tokens[k]!.raw);
+  const rd: Reading = { text, sentence, tokens, quotes, dates, lex, p, ends, starts };
   const sentenceEndTok = tokens.length;
   const out: Attribution[] = [];
   const taken = new Set<number>();
@@ -178,11 +323,11 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
   const hits: Hit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'word' || quoteOf(t)) continue;
+    if (t.kind !== 'word' || quoteOf(rd, t)) continue;
     // "Pour le syndicat, cette réforme est une erreur": a sentence opening on whose view follows.
     if (i === 0 && p.openingSources.has(t.low)) {
-      const m = startingAt(1);
-      if (m && m.type !== 'pronoun' && isPunct(m.j, ',') && m.j + 1 < tokens.length) {
+      const m = startingAt(rd, 1);
+      if (m && m.type !== 'pronoun' && isPunct(rd, m.j, ',') && m.j + 1 < tokens.length) {
         hits.push({ kind: 'according', i, j: 1, stance: 'assert', neutral: true, concept: 'say', agentObject: false });
         continue;
       }
@@ -198,48 +343,27 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     const prev = tokens[i - 1];
     // "a warning", "the report", "of claims": a noun, not the verb.
     // A word that is both article and relative pronoun ("that") right after a name is the pronoun.
-    const relativeAfterName = !!prev && p.relatives.has(prev.low) && !!endingAt(i - 2);
-    const gerund = !!prev && p.gerunds.has(prev.low) && isParticiple(t);
+    const relativeAfterName = !!prev && p.relatives.has(prev.low) && !!endingAt(rd, i - 2);
+    const gerund = !!prev && p.gerunds.has(prev.low) && isParticiple(rd, t);
     if (prev && !relativeAfterName && !gerund && (p.determiners.has(prev.low) || (p.prepositions.has(prev.low) && !p.infinitive.has(prev.low)))) continue;
     let k = i - 1;
-    while (k >= 0 && adverb(k)) k--;
+    while (k >= 0 && adverb(rd, k)) k--;
     const next = tokens[v.end];
+    // "s'est dit" is a statement, not a passive.
     const reflexive = k > 0 && p.reflexives.has(tokens[k - 1]!.low);
     const isPassive = k >= 0 && !reflexive && p.passive.has(tokens[k]!.low) && (!next || next.kind === 'punct' || p.prepositions.has(next.low) || p.agent.has(next.low));
     hits.push({ kind: isPassive ? 'passive' : 'verb', i, j: v.end, ...v.value });
     i = v.end - 1;
   }
 
-  const clauseStart = (k: number) => {
-    while (k > 0 && !isPunct(k - 1, ',;:') && !(tokens[k - 1]!.kind === 'punct' && /[«»“”"]/u.test(tokens[k - 1]!.raw))) k--;
-    return k;
-  };
-  // Start of the clause that ends at `comma`: the sentence start or just after an earlier colon.
-  const clauseStartBefore = (comma: number) => {
-    let k = comma - 1;
-    while (k > 0 && !isPunct(k - 1, ';:')) k--;
-    return Math.max(0, k);
-  };
-  const nextComma = (k: number) => {
-    while (k < sentenceEndTok && !isPunct(k, ',;')) k++;
-    return k;
-  };
-  const spanOf = (a: number, b: number): Span => ({ start: tokens[a]?.s ?? sentence.end, end: tokens[Math.max(a, b - 1)]?.e ?? sentence.end });
-  const trimSpan = (s: Span): Span => {
-    let { start, end } = s;
-    while (end > start && /[\s,;:.«“"(]/u.test(text[end - 1]!)) end--;
-    while (start < end && /[\s,;:»”")]/u.test(text[start]!)) start++;
-    return { start, end };
-  };
-  const quoteEndingBefore = (at: number) =>
-    quotes.find((q) => q.outerEnd <= at && /^[\s,;:—–-]*$/u.test(text.slice(q.outerEnd, at)) && q.start < at);
-  const quoteStartingAt = (at: number) => quotes.find((q) => q.outerStart === at || q.start === at);
 
   interface Complement { from: number; to: number; owner: number }
   const complements: Complement[] = [];
 
-  for (const h of hits) {
-    if (taken.has(h.i)) continue;
+  // One hit at a time in a function of its own: the engine compiles it apart from the rest,
+  // which keeps each optimised piece small enough to compile quickly.
+  const attributeHit = (h: Hit): void => {
+    if (taken.has(h.i)) return;
     let speaker: Mention | null = null;
     let relative = false;
     let appositionStart: number | null = null;
@@ -250,47 +374,47 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
 
     if (h.kind === 'according') {
       // "according to X", "according to a notice posted by X": the agent if there is one.
-      let phraseEnd = nextComma(h.j);
+      let phraseEnd = nextComma(rd, h.j);
       // "Selon sa cheffe de file, Claire Dumas, …": a role and its holder set off by commas are one source.
       const apposed = mentions.find((x) => x.i >= h.j && x.i < phraseEnd && x.j > phraseEnd && x.apposition);
-      if (apposed) phraseEnd = nextComma(apposed.j);
+      if (apposed) phraseEnd = nextComma(rd, apposed.j);
       const inPhrase = mentions.filter((x) => x.i >= h.j && x.j <= phraseEnd);
       const named = inPhrase.find((x) => x.i > 0 && p.agent.has(tokens[x.i - 1]!.low)) ?? inPhrase.find((x) => x.i <= h.j + 1) ?? inPhrase[0];
-      if (!named) continue;
-      const m = issuerOf(named) ?? named;
+      if (!named) return;
+      const m = issuerOf(rd, named) ?? named;
       // Content: the rest of the sentence around "according to X,".
       let cs = 0;
       let ce = sentenceEndTok;
-      if (h.i === 0 || clauseStart(h.i) === h.i && h.i <= 1) {
+      if (h.i === 0 || clauseStart(rd, h.i) === h.i && h.i <= 1) {
         cs = phraseEnd < sentenceEndTok ? phraseEnd + 1 : m.j;
       } else {
         ce = h.i;
       }
-      const content = trimSpan(spanOf(cs, ce));
+      const content = trimSpan(rd, spanOf(rd, cs, ce));
       out.push(attribution({
         kind: 'according', speaker: m, stance: 'assert', neutral: true, concept: 'say', negated: false, anterior: false,
-        verb: spanOf(h.i, h.j), content, span: trimSpan({ start: sentence.start, end: sentence.end }), quoted: isQuoted(content, quotes), complement: true,
-        quote: quotes.find((q) => q.start <= content.start + 2 && q.end >= content.end - 2), statementZone: spanOf(h.i, m.j),
+        verb: spanOf(rd, h.i, h.j), content, span: trimSpan(rd, { start: sentence.start, end: sentence.end }), quoted: isQuoted(content, quotes), complement: true,
+        quote: quotes.find((q) => q.start <= content.start + 2 && q.end >= content.end - 2), statementZone: spanOf(rd, h.i, m.j),
       }));
-      continue;
+      return;
     }
 
     // Speaker on the left, skipping auxiliaries, adverbs, negations and dates.
     let k = h.i - 1;
     while (k >= 0) {
-      const m = endingAt(k);
+      const m = endingAt(rd, k);
       if (m && !m.afterPreposition) break;
       if (m && m.afterPreposition && m.type !== 'pronoun') {
         // "Analysts at one bank estimated": the subject is before the prepositional phrase.
         const prepAt = m.i - 1 >= 0 && p.prepositions.has(tokens[m.i - 1]!.low) ? m.i - 1 : m.i - 2;
-        if (endingAt(prepAt - 1) && prepAt - 1 >= 0) {
+        if (endingAt(rd, prepAt - 1) && prepAt - 1 >= 0) {
           k = prepAt - 1;
           break;
         }
         break;
       }
       // An age or a figure set off by commas or a preposition: "Wanjiru, 24, denied", "L'athlète de 24 ans a nié".
-      if (isPunct(k, ',') && tokens[k - 1]?.kind === 'num' && isPunct(k - 2, ',')) {
+      if (isPunct(rd, k, ',') && tokens[k - 1]?.kind === 'num' && isPunct(rd, k - 2, ',')) {
         k -= 3;
         continue;
       }
@@ -299,65 +423,69 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         continue;
       }
       // "a de son côté dénoncé", "for its part": an adverbial phrase ending here.
-      const par = [2, 3, 4].map((n) => k - n + 1).find((s) => s >= 0 && p.parentheticals.match(tokens, s)?.end === k + 1);
+      let par: number | undefined;
+      for (let n = 2; n <= 4 && par === undefined; n++) {
+        const s = k - n + 1;
+        if (s >= 0 && p.parentheticals.match(tokens, s)?.end === k + 1) par = s;
+      }
       if (par !== undefined) {
         k = par - 1;
         continue;
       }
-      if (isPunct(k, ',')) {
-        const c = insertionStart(k);
+      if (isPunct(rd, k, ',')) {
+        const c = insertionStart(rd, k);
         if (c !== null && c > 0 && p.aux.has(tokens[c - 1]!.low)) {
           k = c - 1;
           continue;
         }
       }
-      if (!skippable(k)) break;
+      if (!skippable(rd, k)) break;
       const low = tokens[k]!.low;
       if (p.negations.has(low) || low.endsWith("n't")) negated = true;
       if (p.anterior.has(low)) anterior = true;
-      if (p.aux.has(low) || adverb(k)) vs = k;
+      if (p.aux.has(low) || adverb(rd, k)) vs = k;
       k--;
     }
     if (h.kind !== 'passive') {
-      const m = k >= 0 ? endingAt(k) : undefined;
+      const m = k >= 0 ? endingAt(rd, k) : undefined;
       // "a-t-il dit": the pronoun sits between the auxiliary and the verb; the clause starts at the auxiliary.
       if (m && m.type === 'pronoun' && tokens[m.i]!.inverted && m.i > 0) vs = Math.min(vs, m.i - 1);
       if (m && (!m.afterPreposition || m.type === 'pronoun') && !(m.type === 'known' && m.knownKey?.startsWith('place:'))) {
         speaker = m;
         // Apposition: "Jane Doe, the bank's governor, said" — the named person speaks.
-        if ((m.type === 'role' || m.type === 'group') && isPunct(m.i - 1, ',')) {
-          const named = endingAt(m.i - 2);
-          if (named && named.type === 'name' && isPunct(m.j, ',') === false) speaker = named;
+        if ((m.type === 'role' || m.type === 'group') && isPunct(rd, m.i - 1, ',')) {
+          const named = endingAt(rd, m.i - 2);
+          if (named && named.type === 'name' && isPunct(rd, m.j, ',') === false) speaker = named;
         }
       } else if (k >= 0 && p.relatives.has(tokens[k]!.low)) {
-        const k2 = isPunct(k - 1, ',') ? k - 2 : k - 1;
-        const ante = endingAt(k2);
+        const k2 = isPunct(rd, k - 1, ',') ? k - 2 : k - 1;
+        const ante = endingAt(rd, k2);
         if (ante) {
           speaker = ante;
           relative = true;
         }
-      } else if (k >= 0 && isPunct(k, ',') && endingAt(k - 1)?.apposition) {
+      } else if (k >= 0 && isPunct(rd, k, ',') && endingAt(rd, k - 1)?.apposition) {
         // "Son entraîneur, Peter Otieno, a confirmé", "The transport minister, Ingrid Dahl, urged":
         // the subject is set off by commas.
-        speaker = endingAt(k - 1)!;
-        appositionStart = clauseStart(speaker.i);
-      } else if (k >= 0 && isPunct(k, ',') && (!endingAt(k - 1) || endingAt(k - 1)!.afterPreposition) && insertedSubject(k)) {
+        speaker = endingAt(rd, k - 1)!;
+        appositionStart = clauseStart(rd, speaker.i);
+      } else if (k >= 0 && isPunct(rd, k, ',') && (!endingAt(rd, k - 1) || endingAt(rd, k - 1)!.afterPreposition) && insertedSubject(rd, k)) {
         // "Anika Rao, an epidemiologist at Lund University, warned", "The company, based in Oslo,
         // said": a description set off by commas stands between the subject and its verb.
-        speaker = insertedSubject(k)!;
+        speaker = insertedSubject(rd, k)!;
         appositionStart = speaker.i;
-      } else if (k >= 0 && isPunct(k, ',') && endingAt(k - 1) && isPunct(endingAt(k - 1)!.i - 1, ',')) {
+      } else if (k >= 0 && isPunct(rd, k, ',') && endingAt(rd, k - 1) && isPunct(rd, endingAt(rd, k - 1)!.i - 1, ',')) {
         // Apposition: "A lawyer, Daniel Ortiz, accused", "Mike Pompeo, the secretary of state, said":
         // the named one of the two speaks; the claim starts with the first.
-        const second = endingAt(k - 1)!;
-        const first = endingAt(second.i - 2);
+        const second = endingAt(rd, k - 1)!;
+        const first = endingAt(rd, second.i - 2);
         if (first) {
           speaker = second.type === 'name' ? second : first.type === 'name' || first.type === 'known' ? first : second;
           appositionStart = first.i;
         } else if (second.type === 'name') {
           // "A lawyer for several owners, Daniel Ortiz, accused…": the description has no entity of its own.
           speaker = second;
-          appositionStart = clauseStartBefore(second.i - 1);
+          appositionStart = clauseStartBefore(rd, second.i - 1);
         }
       }
     }
@@ -366,7 +494,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     let borrowed = false;
     if (!speaker && h.kind !== 'passive' && (vs === 0 || tokens[vs - 1]!.kind === 'punct')) {
       let r = h.j;
-      while (r < sentenceEndTok && (adverb(r) || inDate(tokens[r]!))) r++;
+      while (r < sentenceEndTok && (adverb(rd, r) || inDate(rd, tokens[r]!))) r++;
       let stop = r;
       while (stop < sentenceEndTok && !p.complementizers.has(tokens[stop]!.low)) stop++;
       const cands = mentions.filter((m) => m.i >= r && m.i <= r + 8 && m.j <= stop && (!m.afterPreposition || m.type === 'pronoun'));
@@ -375,7 +503,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         speaker = first;
         inverted = true;
         if (first.type !== 'name') {
-          const named = mentions.find((m) => m.i > first.i && m.type === 'name' && isPunct(m.i - 1, ',') && (m.j >= sentenceEndTok || isPunct(m.j, ',.;') || tokens[m.j]?.raw === '.'));
+          const named = mentions.find((m) => m.i > first.i && m.type === 'name' && isPunct(rd, m.i - 1, ',') && (m.j >= sentenceEndTok || isPunct(rd, m.j, ',.;') || tokens[m.j]?.raw === '.'));
           if (named) speaker = named;
         }
       }
@@ -383,7 +511,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     // "A spokeswoman for the ministry said", "un porte-parole du ministère a indiqué": the body
     // the spokesperson speaks for is the speaker; the claim still starts with the spokesperson.
     if (speaker) {
-      const issuer = issuerOf(speaker);
+      const issuer = issuerOf(rd, speaker);
       if (issuer) {
         if (!inverted) appositionStart ??= speaker.i;
         speaker = issuer;
@@ -393,7 +521,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     // participle after a comma ("…, blaming a supplement") shares the subject of its sentence.
     if (!speaker && h.kind !== 'passive') {
       const before = tokens[vs - 1];
-      const participle = !!before && (isPunct(vs - 1, ',') || p.gerunds.has(tokens[h.i - 1]?.low ?? '')) && isParticiple(tokens[h.i]!);
+      const participle = !!before && (isPunct(rd, vs - 1, ',') || p.gerunds.has(tokens[h.i - 1]?.low ?? '')) && isParticiple(rd, tokens[h.i]!);
       const coordinated = !!before && p.splitters.has(before.low);
       if (participle || coordinated) {
         const prevAttr = out[out.length - 1];
@@ -405,14 +533,14 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
             vs = vs - 1;
             // "rejected the result and accused the government…": the first statement stops at "and".
             if (prevAttr && prevAttr.content.end > tokens[vs]!.s && prevAttr.content.start < tokens[vs]!.s) {
-              prevAttr.content = trimSpan({ start: prevAttr.content.start, end: tokens[vs]!.s });
-              prevAttr.span = trimSpan({ start: prevAttr.span.start, end: Math.min(prevAttr.span.end, tokens[vs]!.s) });
+              prevAttr.content = trimSpan(rd, { start: prevAttr.content.start, end: tokens[vs]!.s });
+              prevAttr.span = trimSpan(rd, { start: prevAttr.span.start, end: Math.min(prevAttr.span.end, tokens[vs]!.s) });
             }
           }
         }
       }
     }
-    if (!speaker && h.kind !== 'passive') continue;
+    if (!speaker && h.kind !== 'passive') return;
 
     // Content.
     let content: Span;
@@ -427,12 +555,12 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     // "“…,” union leader Kari Holm told reporters": words of the subject may stand between the quotation and the name.
     let subjectClause = Math.min(subjectFirst, vs);
     if (speaker && !inverted && !borrowed && !relative) {
-      const cs = clauseStart(speaker.i);
+      const cs = clauseStart(rd, speaker.i);
       const between = tokens.slice(cs, speaker.i);
       // A capitalised word may be a place standing as modifier ("Marsk mayor Ilona Petek").
       if (between.length <= 3 && between.every((t) => t.kind === 'word' && !p.aux.has(t.low) && !p.verbs.match([t], 0))) subjectClause = cs;
     }
-    const quoteBefore = quoteEndingBefore(tokens[subjectClause]!.s);
+    const quoteBefore = quoteEndingBefore(rd, tokens[subjectClause]!.s);
     let contentEndTok = sentenceEndTok;
     let statementZone: Span;
     if (quoteBefore && !borrowed && (inverted || (speaker && subjectClause > 0 && tokens[subjectClause - 1]!.kind === 'punct'))) {
@@ -445,20 +573,20 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       // "La réunion était bonne, a dit X": the content is what precedes the verb.
       let e = vs;
       while (e > 0 && tokens[e - 1]!.kind === 'punct') e--;
-      content = trimSpan(spanOf(0, e));
+      content = trimSpan(rd, spanOf(rd, 0, e));
       quoted = isQuoted(content, quotes);
       spanStart = 0;
       statementZone = { start: tokens[vs]!.s, end: sentence.end };
     } else {
       let c = h.j;
-      while (c < sentenceEndTok && (adverb(c) || inDate(tokens[c]!))) c++;
+      while (c < sentenceEndTok && (adverb(rd, c) || inDate(rd, tokens[c]!))) c++;
       // A parenthetical between the verb and its complement: "warned, alongside X, that…".
-      if (isPunct(c, ',')) {
-        const close = nextComma(c + 1);
+      if (isPunct(rd, c, ',')) {
+        const close = nextComma(rd, c + 1);
         if (close < sentenceEndTok && close - c <= 10 && p.complementizers.has(tokens[close + 1]?.low ?? '')) c = close + 1;
       }
-      if (isPunct(c, ':')) c++;
-      const q = tokens[c] ? quoteStartingAt(tokens[c]!.s) : undefined;
+      if (isPunct(rd, c, ':')) c++;
+      const q = tokens[c] ? quoteStartingAt(rd, tokens[c]!.s) : undefined;
       if (p.complementizers.has(tokens[h.j - 1]!.low)) {
         // A verb form that carries its clause ("rappelé que", "recalled that").
         complement = true;
@@ -469,39 +597,39 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         complement = true;
       } else if (tokens[c] && p.infinitive.has(tokens[c]!.low) && h.kind !== 'passive') {
         complement = true;
-      } else if (h.neutral && startsClause(c)) {
+      } else if (h.neutral && startsClause(rd, c)) {
         // "said it could not comment", "said she would": a clause without "that".
         complement = true;
       } else if (h.kind === 'passive' || tokens[c]?.kind === 'word') {
         // An object or an infinitive: the clause runs to the next comma, unless the object
         // carries a clause of its own ("puts forward a thesis that…").
-        contentEndTok = nextComma(c);
+        contentEndTok = nextComma(rd, c);
         if (tokens.slice(c, contentEndTok).some((t) => p.complementizers.has(t.low))) {
           complement = true;
           contentEndTok = sentenceEndTok;
         }
-        if (lex.code && tokens[c] && /^\p{Ll}/u.test(tokens[c]!.raw) && looksInfinitive(tokens, c)) {
+        if (lex.code && tokens[c] && /^\p{Ll}/u.test(tokens[c]!.raw) && looksInfinitive(rd, tokens, c)) {
           complement = true;
           contentEndTok = sentenceEndTok;
         }
       }
-      statementZone = spanOf(speaker && !borrowed ? speaker.j : vs, c);
+      statementZone = spanOf(rd, speaker && !borrowed ? speaker.j : vs, c);
       // "blaming a contaminated supplement" names a cause; "blamed the airline" accuses someone.
-      if (h.agentObject && !complement && !isSomeone(c)) stance = 'assert';
-      content = trimSpan(spanOf(c, contentEndTok));
+      if (h.agentObject && !complement && !isSomeone(rd, c)) stance = 'assert';
+      content = trimSpan(rd, spanOf(rd, c, contentEndTok));
       // "…, the company said on Thursday": nothing but adjuncts after the verb, and a comma before
       // the speaker: what was said is the clause before that comma.
       let first = appositionStart ?? speaker?.i ?? vs;
       if (first > 0 && p.determiners.has(tokens[first - 1]!.low)) first--;
       // Only the verb's own clause counts: ", as she warned that…" after it is another clause.
-      const ownEnd = nextComma(c);
+      const ownEnd = nextComma(rd, c);
       const rest = tokens.slice(c, ownEnd).filter((t) => t.kind !== 'punct');
       const after = tokens[ownEnd + 1];
-      const subordinate = !!after && (p.splitters.has(after.low) || (!!startingAt(ownEnd + 2) && !p.complementizers.has(after.low)));
+      const subordinate = !!after && (p.splitters.has(after.low) || (!!startingAt(rd, ownEnd + 2) && !p.complementizers.has(after.low)));
       const adjunctsOnly = !rest.length || (p.prepositions.has(rest[0]!.low) && !tokens.slice(c, ownEnd).some((t) => p.complementizers.has(t.low)) && (ownEnd >= sentenceEndTok - 1 || subordinate));
       // A dash may close the statement as a comma does: "Sales fell 8% — the worst since 2009 — Voss said".
-      if (!borrowed && speaker && adjunctsOnly && first > 1 && isPunct(first - 1, ',—–')) {
-        content = trimSpan(spanOf(clauseStartBefore(first - 1), first - 1));
+      if (!borrowed && speaker && adjunctsOnly && first > 1 && isPunct(rd, first - 1, ',—–')) {
+        content = trimSpan(rd, spanOf(rd, clauseStartBefore(rd, first - 1), first - 1));
         quoted = isQuoted(content, quotes);
         statementZone = { start: tokens[first]!.s, end: sentence.end };
         spanStart = -1;
@@ -509,16 +637,16 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         if (complements.length) void 0;
         out.push(attribution({
           kind: 'verb', speaker, stance, neutral: h.neutral, concept: h.concept, negated, anterior,
-          verb: spanOf(h.i, h.j), content, span: content, quoted, complement: true, statementZone,
+          verb: spanOf(rd, h.i, h.j), content, span: content, quoted, complement: true, statementZone,
         }));
         for (let x = h.i; x < h.j; x++) taken.add(x);
-        continue;
+        return;
       }
       if (q && q.start <= content.start + 1 && q.end >= content.end - 1) {
         quoted = true;
         quote = q;
       }
-      spanStart = borrowed ? vs : appositionStart ?? (speaker && !inverted ? speaker.i : h.kind === 'passive' ? clauseStart(vs) : vs);
+      spanStart = borrowed ? vs : appositionStart ?? (speaker && !inverted ? speaker.i : h.kind === 'passive' ? clauseStart(rd, vs) : vs);
     }
     if (complement) complements.push({ from: h.j, to: contentEndTok, owner: out.length });
     // "X rejected the criticism on Thursday": with an object, not a clause, a date in it dates the act.
@@ -526,84 +654,17 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     // A quotation followed by its speaker is a claim in the speaker's words: the quotation alone.
     const span = spanStart < 0
       ? content
-      : trimSpan({ start: Math.min(tokens[spanStart]!.s, content.start), end: Math.max(content.end, tokens[h.j - 1]!.e) });
+      : trimSpan(rd, { start: Math.min(tokens[spanStart]!.s, content.start), end: Math.max(content.end, tokens[h.j - 1]!.e) });
     out.push(attribution({
       kind: relative ? 'relative' : h.kind === 'passive' ? 'passive' : 'verb',
-      speaker: h.kind === 'passive' ? agentOf(h.j) : speaker,
+      speaker: h.kind === 'passive' ? agentOf(rd, h.j) : speaker,
       stance, neutral: h.neutral, concept: h.concept, negated, anterior,
-      verb: spanOf(h.i, h.j), content, span, quoted, complement: complement || quoted || inverted, quote, statementZone,
+      verb: spanOf(rd, h.i, h.j), content, span, quoted, complement: complement || quoted || inverted, quote, statementZone,
     }));
     for (let x = h.i; x < h.j; x++) taken.add(x);
-  }
+  };
+  for (const h of hits) attributeHit(h);
 
-  // The subject before a description between commas that ends at `comma`: the description holds
-  // no verb of saying and no quotation, and the subject opens its clause.
-  function insertedSubject(comma: number): Mention | null {
-    const c = insertionStart(comma);
-    if (c === null) return null;
-    const m = endingAt(c - 1);
-    if (!m || m.afterPreposition || m.type === 'pronoun' || (m.type === 'known' && m.knownKey?.startsWith('place:'))) return null;
-    // "But cybersecurity researcher Joanna Fell, who…, disputed": a few lowercase words may lead in.
-    const lead = tokens.slice(clauseStart(m.i), m.i);
-    const opensClause = m.i === 0 || tokens[m.i - 1]!.kind === 'punct' || (lead.length <= 4 && lead.every((t) => t.kind === 'word' && !p.aux.has(t.low) && !p.verbs.match([t], 0) && !p.prepositions.has(t.low)));
-    return opensClause ? m : null;
-  }
-  // The body behind a mouthpiece or a document: "a statement from the Ministry of Defence",
-  // "un communiqué de la préfecture", "a spokesman for Delta Freight".
-  function issuerOf(m: Mention): Mention | null {
-    if (m.type !== 'group' && m.type !== 'role') return null;
-    if (!p.documents.has(tokens[m.j - 1]!.low)) return null;
-    const link = tokens[m.j];
-    if (!link || !p.prepositions.has(link.low)) return null;
-    // French "du", "des" are preposition and article at once: the owner's mention may start with them.
-    const owner = startingAt(m.j) ?? startingAt(m.j + 1) ?? (p.determiners.has(tokens[m.j + 1]?.low ?? '') ? startingAt(m.j + 2) : undefined);
-    return owner && owner.type !== 'pronoun' ? owner : null;
-  }
-  function isSomeone(c: number): boolean {
-    const t = tokens[c];
-    if (!t) return false;
-    if (p.people.has(t.low)) return true;
-    const m = startingAt(c);
-    return !!m && m.type !== 'pronoun' && !(m.type === 'known' && m.knownKey?.startsWith('place:'));
-  }
-  // The comma opening an insertion that ends at `comma` ("Voss, however, denied", "a, dans un
-  // communiqué, indiqué"): no verb of saying, no quotation, and more than one word unless an adverb.
-  function insertionStart(comma: number): number | null {
-    let c = comma - 1;
-    let saying = false;
-    while (c > 0 && comma - c <= 14 && !isPunct(c, ',;:')) {
-      const t = tokens[c]!;
-      if (quoteOf(t) || p.complementizers.has(t.low) || (t.kind === 'punct' && /[«»“”"]/u.test(t.raw))) return null;
-      if (p.verbs.match(tokens, c)) saying = true;
-      c--;
-    }
-    if (!isPunct(c, ',') || comma - c < 2 || (comma - c === 2 && !adverb(c + 1))) return null;
-    // A verb of saying only inside a relative clause: "Joanna Fell, who first reported the leak, disputed…".
-    if (saying && !p.relatives.has(tokens[c + 1]!.low)) return null;
-    return c;
-  }
-  // A subject (pronoun or name) followed by an auxiliary or modal opens a clause.
-  function startsClause(c: number): boolean {
-    const m = startingAt(c);
-    const next = m ? tokens[m.j] : undefined;
-    return !!m && (m.type === 'pronoun' || m.type === 'name' || m.type === 'known') && !!next && (p.aux.has(next.low) || p.modals.has(next.low));
-  }
-  function agentOf(j: number): Mention | null {
-    // "is accused by X", "is accused of fraud by X": the agent closes the verb's clause.
-    const end = nextComma(j);
-    for (let x = j; x < end; x++) {
-      if (p.agent.has(tokens[x]!.low)) {
-        const m = startingAt(x + 1) ?? (p.determiners.has(tokens[x + 1]?.low ?? '') ? startingAt(x + 2) : undefined);
-        return m && m.type !== 'pronoun' ? m : null;
-      }
-    }
-    return null;
-  }
-  function looksInfinitive(toks: Token[], c: number): boolean {
-    // Infinitive or gerund complements ("denied receiving", "nié avoir reçu") carry a proposition.
-    const w = toks[c]!.low;
-    return /(?:ing|er|ir|re|oir)$/u.test(w) && !p.determiners.has(w);
-  }
 
   // Verbs inside another attribution's complement report what the first speaker said, unless a
   // relative clause gives them a speaker of their own ("… Lavrov, who denied").
@@ -614,13 +675,13 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     const o = out[owner.owner]!;
     const vt = tokens.findIndex((t) => t.s === a.verb!.start);
     let b = vt - 1;
-    while (b >= 0 && adverb(b)) b--;
+    while (b >= 0 && adverb(rd, b)) b--;
     if (a.kind === 'verb' && a.speaker === o.speaker && b >= 0 && p.splitters.has(tokens[b]!.low)) {
       // "said that … and accused the bank of …": a second statement of the same speaker.
       const cut = tokens[b]!.s;
-      o.content = trimSpan({ start: o.content.start, end: Math.min(o.content.end, cut) });
-      o.span = trimSpan({ start: o.span.start, end: Math.min(o.span.end, cut) });
-      a.span = trimSpan({ start: cut, end: a.span.end });
+      o.content = trimSpan(rd, { start: o.content.start, end: Math.min(o.content.end, cut) });
+      o.span = trimSpan(rd, { start: o.span.start, end: Math.min(o.span.end, cut) });
+      a.span = trimSpan(rd, { start: cut, end: a.span.end });
       kept.push(a);
       return;
     }
@@ -638,23 +699,23 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
   for (const a of [...kept]) {
     if (a.kind === 'according' || !a.speaker || a.quoted) continue;
     const endTok = tokens.findIndex((t) => t.s >= a.content.end);
-    if (endTok < 0 || !isPunct(endTok, ',;')) continue;
+    if (endTok < 0 || !isPunct(rd, endTok, ',;')) continue;
     const s = endTok + 1;
     if (!tokens[s] || !p.splitters.has(tokens[s]!.low)) continue;
     // ", while the unions called it reckless": a clause with a subject of its own is not this speaker's.
-    if (startingAt(s + 1) || (p.determiners.has(tokens[s + 1]?.low ?? '') && startingAt(s + 2))) continue;
-    const e = nextComma(s + 1);
+    if (startingAt(rd, s + 1) || (p.determiners.has(tokens[s + 1]?.low ?? '') && startingAt(rd, s + 2))) continue;
+    const e = nextComma(rd, s + 1);
     const from = tokens[s]!.s;
     if (kept.some((b) => b !== a && b.span.start >= from && b.span.start < (tokens[e - 1]?.e ?? 0))) continue;
     if (e - s < 4) continue;
-    const content = trimSpan(spanOf(s, e));
+    const content = trimSpan(rd, spanOf(rd, s, e));
     kept.push(attribution({ ...a, kind: 'continuation', content, span: content, quoted: isQuoted(content, quotes), quote: undefined }));
   }
 
   // Speech-act nouns with an agent and a propositional complement: "the Russian proposal to renew…".
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (taken.has(i) || quoteOf(t)) continue;
+    if (taken.has(i) || quoteOf(rd, t)) continue;
     const n = p.nouns.match(tokens, i);
     if (!n) continue;
     let country: string | undefined;
@@ -672,7 +733,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         after = nat.end;
       } else {
         const poss = /^['’]s?$/u.test(tokens[i - 1]?.raw ?? '');
-        const m = poss ? endingAt(i - 2) : undefined;
+        const m = poss ? endingAt(rd, i - 2) : undefined;
         if (m) {
           agent = m;
           first = m.i;
@@ -684,11 +745,11 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     const markerOk = marker && (p.complementizers.has(marker.low) || (p.infinitive.has(marker.low) && tokens[after + 1] && !p.determiners.has(tokens[after + 1]!.low)));
     if (!markerOk) continue;
     if (first > 0 && p.determiners.has(tokens[first - 1]!.low)) first--;
-    const e = nextComma(after);
-    const span = trimSpan(spanOf(first, e));
+    const e = nextComma(rd, after);
+    const span = trimSpan(rd, spanOf(rd, first, e));
     kept.push(attribution({
       kind: 'noun', speaker: agent ?? null, speakerCountry: country, stance: n.value, neutral: n.value === 'assert', concept: n.value,
-      negated: false, anterior: false, verb: spanOf(i, n.end), content: trimSpan(spanOf(after + 1, e)), span, quoted: false, complement: true, statementZone: spanOf(i, n.end),
+      negated: false, anterior: false, verb: spanOf(rd, i, n.end), content: trimSpan(rd, spanOf(rd, after + 1, e)), span, quoted: false, complement: true, statementZone: spanOf(rd, i, n.end),
     }));
   }
 
@@ -696,16 +757,16 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
   for (const m of mentions) {
     if (m.type !== 'name' && m.type !== 'known') continue;
     let r = m.j;
-    if (isPunct(r, ',')) r++;
+    if (isPunct(rd, r, ',')) r++;
     const rel = tokens[r];
-    if (!rel || !p.relatives.has(rel.low) || quoteOf(rel)) continue;
-    const e = nextComma(r + 1);
+    if (!rel || !p.relatives.has(rel.low) || quoteOf(rd, rel)) continue;
+    const e = nextComma(rd, r + 1);
     const clause = tokens.slice(r + 1, e);
-    if (!clause.some((t) => t.kind === 'num' || inDate(t))) continue;
+    if (!clause.some((t) => t.kind === 'num' || inDate(rd, t))) continue;
     if (kept.some((a) => a.verb && a.verb.start >= rel.s && a.verb.start < (tokens[e - 1]?.e ?? 0))) continue;
     // Inside what someone is reported to have said, it is part of their statement, not a fact of the outlet's.
     if (complements.some((c) => r >= c.from && r < c.to && kept.includes(out[c.owner]!))) continue;
-    const span = trimSpan(spanOf(m.i, e));
+    const span = trimSpan(rd, spanOf(rd, m.i, e));
     kept.push(attribution({
       kind: 'fact', speaker: null, stance: 'assert', neutral: true, concept: 'say', negated: false, anterior: false,
       verb: null, content: span, span, quoted: false, complement: false, statementZone: span,

@@ -33,6 +33,28 @@ let patterns: { kind: ClutterKind; re: RegExp }[] | null = null;
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
+/** The first 80 characters of a paragraph's opening, dateline left out, whitespace squashed, lowercase. */
+function head(opening: string): string {
+  // A dateline needs its bracket.
+  const s = opening.includes('(') ? opening.replace(DATELINE, '') : opening;
+  // Squash only as far as 80 characters; lowercasing them alone gives the same result when no
+  // character's lowercase depends on its neighbours or changes the length (Latin-1, punctuation).
+  let out = '';
+  let space = false;
+  for (let i = 0; i < s.length && out.length < 80; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c)) {
+      space = out.length > 0;
+      continue;
+    }
+    if (c >= 0x100 && !(c >= 0x2000 && c <= 0x206f)) return squash(s).slice(0, 80);
+    if (space) out += ' ';
+    space = false;
+    out += s[i];
+  }
+  return out.toLowerCase().slice(0, 80);
+}
+
 export function pageLayout(text: string, language: string): PageLayout {
   // Page furniture of one site is often in another language than its article: all lexicons' patterns apply.
   patterns ??= compiled(allLexicons());
@@ -44,7 +66,13 @@ export function pageLayout(text: string, language: string): PageLayout {
   // Opening words of each paragraph, dateline left out, to recognise a lead repeated as a teaser.
   // Only the last paragraphs are ever compared, so they are computed on first use.
   let headCache: string[] | null = null;
-  const heads = () => (headCache ??= paras.map((q) => squash(text.slice(q.start, Math.min(q.end, q.start + 240)).replace(DATELINE, '')).slice(0, 80)));
+  const heads = () => {
+    if (!headCache) {
+      headCache = [];
+      for (const q of paras) headCache.push(head(text.slice(q.start, Math.min(q.end, q.start + 240))));
+    }
+    return headCache;
+  };
   const firstLong = paras.findIndex((p) => TERMINAL.test(text.slice(p.start, p.end)) && words(text, p) >= 12);
   paras.forEach((para, i) => {
     let p = para;
@@ -55,7 +83,15 @@ export function pageLayout(text: string, language: string): PageLayout {
       clutter.push({ ...p, kind: pattern.kind });
       return;
     }
-    const earlier = i >= paras.length - 3 && heads().slice(0, i).some((h) => h.length >= 40 && heads()[i]!.startsWith(h.slice(0, Math.min(80, h.length))) && heads()[i]!.length >= h.length);
+    let earlier = false;
+    if (i >= paras.length - 3) {
+      const all = heads();
+      const mine = all[i]!;
+      for (let k = 0; k < i && !earlier; k++) {
+        const h = all[k]!;
+        earlier = h.length >= 40 && mine.startsWith(h.slice(0, Math.min(80, h.length))) && mine.length >= h.length;
+      }
+    }
     if (earlier && i >= paras.length - 3) {
       clutter.push({ ...p, kind: 'teaser' });
       return;
@@ -66,7 +102,9 @@ export function pageLayout(text: string, language: string): PageLayout {
       clutter.push({ start: p.start, end: p.start + dateline[0].length, kind: 'dateline' });
       p = { start: p.start + dateline[0].length, end: p.end };
     }
-    const credit = CREDIT_TAIL.exec(text.slice(p.start, p.end)) ?? CREDIT_MARK.exec(text.slice(p.start, p.end));
+    // A credit holds a slash, a copyright sign or a bracket: without one, neither pattern can match.
+    const rest = text.slice(p.start, p.end);
+    const credit = (rest.includes('/') ? CREDIT_TAIL.exec(rest) : null) ?? (rest.includes('©') || rest.includes('(') ? CREDIT_MARK.exec(rest) : null);
     if (credit && credit[1] && (credit[1].includes('/') || credit[1].includes('©') || credit[1].includes('('))) {
       const at = p.start + text.slice(p.start, p.end).lastIndexOf(credit[1]);
       clutter.push({ start: at, end: p.end, kind: 'credit' });

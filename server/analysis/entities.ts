@@ -92,9 +92,17 @@ interface Prepared {
 }
 
 const cache = new WeakMap<Lexicon, Prepared>();
+let lastLex: Lexicon | null = null;
+let lastPrepared: Prepared | null = null;
 export function prepare(lex: Lexicon): Prepared {
+  // Called for every token: the last lexicon's preparation is checked before the WeakMap.
+  if (lex === lastLex) return lastPrepared!;
   let p = cache.get(lex);
-  if (p) return p;
+  if (p) {
+    lastLex = lex;
+    lastPrepared = p;
+    return p;
+  }
   const known = new PhraseIndex<string>('fold');
   const countries = new PhraseIndex<string>('fold');
   for (const [key, aliases] of Object.entries(lex.entityAliases)) {
@@ -231,7 +239,7 @@ function matchBareRole(tokens: Token[], i: number, p: Prepared): { end: number; 
     let country: string | undefined;
     let ok = true;
     for (const want of r.tokens) {
-      const t = tokens[j];
+      const t = j < tokens.length ? tokens[j] : undefined;
       if (!t) { ok = false; break; }
       if (want === '{nat}') {
         // Optional article before a country name: "president of the United States".
@@ -280,7 +288,6 @@ function mk(base: { afterPreposition: boolean; inQuote: boolean }, f: Partial<Me
 export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext): Mention[] {
   const p = prepare(lex);
   const out: Mention[] = [];
-  const isNameToken = (t: Token | undefined, first: boolean) => nameToken(p, ctx, t, first);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -335,7 +342,7 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     if (role) {
       let j = role.end;
       let k = j;
-      while (isNameToken(tokens[k], false)) k++;
+      while (nameToken(p, ctx, tokens[k], false)) k++;
       const gender = role.role.gender;
       if (k > j) {
         out.push(mk(base, { i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, j, k), role: { ...role.role, gender }, gender }));
@@ -348,9 +355,9 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     }
 
     // Titles ("Mr. Pompeo", "M. Dupont").
-    if (p.titles.has(t.low) && isNameToken(tokens[i + 1], false)) {
+    if (p.titles.has(t.low) && nameToken(p, ctx, tokens[i + 1], false)) {
       let k = i + 1;
-      while (isNameToken(tokens[k], false)) k++;
+      while (nameToken(p, ctx, tokens[k], false)) k++;
       out.push(mk(base, { i, j: k, start: t.s, end: tokens[k - 1]!.e, type: 'name', text: slice(tokens, i, k), name: names(tokens, i + 1, k), titled: true, gender: p.titles.get(t.low) }));
       i = k;
       continue;
@@ -360,12 +367,12 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     const opening = i === 0 || (i === 1 && OPENERS.test(tokens[0]!.raw));
     // Two capitalised words opening a sentence are a name even if the article never repeats the first ("Nova Pharma said").
     const descriptive = p.orgWords.has(t.fold) || p.groupNouns.has(t.fold);
-    if (isNameToken(t, opening) || (opening && !descriptive && isNameToken(t, false) && isNameToken(tokens[i + 1], false))) {
+    if (nameToken(p, ctx, t, opening) || (opening && !descriptive && nameToken(p, ctx, t, false) && nameToken(p, ctx, tokens[i + 1], false))) {
       let k = i + 1;
       for (;;) {
         if (/['’]s$/u.test(tokens[k - 1]!.raw)) break;
-        if (isNameToken(tokens[k], false)) k++;
-        else if (tokens[k] && p.connectors.has(tokens[k]!.low) && isNameToken(tokens[k + 1], false)) k += 2;
+        if (nameToken(p, ctx, tokens[k], false)) k++;
+        else if (tokens[k] && p.connectors.has(tokens[k]!.low) && nameToken(p, ctx, tokens[k + 1], false)) k += 2;
         else break;
       }
       // "Conseil constitutionnel", "Banque centrale européenne": an organisation's name may go on in lowercase adjectives.
@@ -432,7 +439,7 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
         continue;
       }
     }
-    if (det && (p.determiners.has(tokens[at]!.low) || isNameToken(tokens[at], false))) {
+    if (det && (p.determiners.has(tokens[at]!.low) || nameToken(p, ctx, tokens[at], false))) {
       // Two articles in a row, or an article before a proper name: the next token starts the mention.
       i++;
       continue;
@@ -579,7 +586,16 @@ export class Discourse {
   /** Reading history: which entity each resolved mention pointed to, by sentence. */
   private history: { sentence: number; entity: Entity; type: MentionType; speaker: boolean; plural?: boolean; possessor?: boolean }[] = [];
 
+  /** nameKey() of the names met in this article: the same names come back sentence after sentence. */
+  private keys = new Map<string, string>();
+
   constructor(private lex: Lexicon) {}
+
+  private nameKey(name: string): string {
+    let k = this.keys.get(name);
+    if (k === undefined) this.keys.set(name, (k = nameKey(name, this.lex)));
+    return k;
+  }
 
   private upsert(key: string, init: () => Entity): Entity {
     let e = this.entities.get(key);
@@ -595,7 +611,7 @@ export class Discourse {
   private personByName(name: string): Entity {
     const parts = name.split(/\s+/).filter(Boolean);
     const surname = parts[parts.length - 1] ?? name;
-    const key = `person:${nameKey(surname, this.lex)}`;
+    const key = `person:${this.nameKey(surname)}`;
     const e = this.upsert(key, () => ({ key, name, kind: 'person', aliases: [], offices: [] }));
     if (parts.length > e.name.split(/\s+/).length) e.name = name;
     if (!e.aliases.includes(name)) e.aliases.push(name);
@@ -678,15 +694,15 @@ export class Discourse {
         }
         const isOrg = parts.some((w) => prepare(lex).orgWords.has(fold(w)));
         if (isOrg) {
-          const key = `org:${nameKey(name, lex).replace(/\s+/g, '-')}`;
+          const key = `org:${this.nameKey(name).replace(/\s+/g, '-')}`;
           return this.upsert(key, () => ({ key, name, kind: 'organisation', aliases: [], offices: [] }));
         }
         // A lone word is someone already named ("Lavrov", "Mr. Pompeo"), or a new person only with a title or role.
         if (parts.length === 1 && !m.titled && !m.role) {
-          const key = `person:${nameKey(name, lex)}`;
+          const key = `person:${this.nameKey(name)}`;
           const known = this.entities.get(key);
           if (known) return known;
-          const okey = `org:${nameKey(name, lex).replace(/\s+/g, '-')}`;
+          const okey = `org:${this.nameKey(name).replace(/\s+/g, '-')}`;
           // A lone unknown name after a preposition is most often a place ("à Eugene", "in Nairobi").
           return this.upsert(okey, () => ({ key: okey, name, kind: m.afterPreposition ? 'place' : 'organisation', aliases: [], offices: [] }));
         }
@@ -768,7 +784,7 @@ export class Discourse {
           if (any) return any;
         }
         const name = (m.name ?? m.text).trim();
-        const key = `group:${nameKey(name, lex).replace(/\s+/g, '-')}`;
+        const key = `group:${this.nameKey(name).replace(/\s+/g, '-')}`;
         return this.upsert(key, () => ({ key, name, kind: 'group', aliases: [], offices: [], country: m.country }));
       }
     }

@@ -28,10 +28,11 @@
 export { analyzeArticle, type AnalysedClaim, type AnalyzeOptions, type ArticleAnalysis, type EntityRef } from './pipeline.ts';
 export { detectLanguage } from './language.ts';
 export { findClutter, type Clutter } from './clutter.ts';
-export { supportedLanguages } from './lexicons/index.ts';
+export { getLexicon, supportedLanguages } from './lexicons/index.ts';
 export { nameKeys } from './entities.ts';
 export {
   claimFeatures, groupSameClaims, scoreSameClaim, suggestLinks, SAME_CLAIM_THRESHOLD,
   type ClaimFeatures, type LinkableClaim, type SuggestedLink,
 } from './matching.ts';
+export { linkClaims, type ClaimLink, type ClaimReport } from './claim-links.ts';
 export type { Stance } from './lexicons/types.ts';

@@ -46,7 +46,8 @@ function longLines(text: string): string | null {
 }
 
 const LETTER = /^\p{L}$/u;
-const letterUnit: (boolean | undefined)[] = new Array<boolean | undefined>(0x10000).fill(undefined);
+// Per UTF-16 unit: 0 not yet known, 1 not a letter, 2 a letter.
+const letterUnit = new Uint8Array(0x10000);
 
 /** Runs of letters and apostrophes: what splitting on /[^\p{L}']+/u keeps. */
 function wordsOf(s: string): string[] {
@@ -61,7 +62,7 @@ function wordsOf(s: string): string[] {
       else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
         inWord = LETTER.test(s.slice(i, i + 2));
         width = 2;
-      } else inWord = letterUnit[c] ??= LETTER.test(String.fromCharCode(c));
+      } else inWord = (letterUnit[c] ||= LETTER.test(String.fromCharCode(c)) ? 2 : 1) === 2;
     }
     if (inWord && start < 0) start = i;
     else if (!inWord && start >= 0) {

@@ -16,7 +16,7 @@
 //   language, v   language code and feature version
 import { predicateConcepts } from './lexicons/concepts.ts';
 import type { Lexicon, Stance } from './lexicons/types.ts';
-import { isAdverb, PhraseIndex, stem, wordSet, type Token } from './text.ts';
+import { isAdverb, PhraseIndex, stem, tokenStem, wordSet, type Token } from './text.ts';
 
 export interface ClaimFeatures {
   v: 1;
@@ -41,9 +41,17 @@ interface Prepared {
   gap: (t: Token) => boolean;
 }
 const cache = new WeakMap<Lexicon, Prepared>();
+let lastLex: Lexicon | null = null;
+let lastPrepared: Prepared | null = null;
 function prepare(lex: Lexicon): Prepared {
+  // Called for every token: the last lexicon's preparation is checked before the WeakMap.
+  if (lex === lastLex) return lastPrepared!;
   let p = cache.get(lex);
-  if (p) return p;
+  if (p) {
+    lastLex = lex;
+    lastPrepared = p;
+    return p;
+  }
   const phrases = new PhraseIndex<string>('fold');
   const stems = new Map<string, string>();
   for (const [concept, words] of Object.entries(lex.concepts)) {
@@ -71,7 +79,7 @@ export function conceptsOf(tokens: Token[], lex: Lexicon): string[] {
       i = ph.end - 1;
       continue;
     }
-    const c = p.stems.get(stem(t.raw, lex));
+    const c = p.stems.get(tokenStem(t, lex));
     if (c) out.push(c);
   }
   return out;
@@ -82,7 +90,7 @@ export function termsOf(tokens: Token[], lex: Lexicon): string[] {
   const out = new Set<string>();
   for (const t of tokens) {
     if (t.kind !== 'word' || p.stop.has(t.fold) || t.fold.length < 4) continue;
-    out.add(stem(t.raw, lex).slice(0, 5));
+    out.add(tokenStem(t, lex).slice(0, 5));
   }
   return [...out];
 }

@@ -12,7 +12,7 @@ import type { Lexicon, Stance } from './lexicons/types.ts';
 import { claimFeatures, type ClaimFeatures } from './matching.ts';
 import { findQuotes, segmentParagraph, type Quote } from './segment.ts';
 import { decideStance } from './stance.ts';
-import { fold, PhraseIndex, tokenize, wordSet, type Span, type Token } from './text.ts';
+import { fold, isSpace, PhraseIndex, tokenize, wordSet, type Span, type Token } from './text.ts';
 
 export interface EntityRef {
   name: string;
@@ -114,8 +114,65 @@ function properNouns(text: string, body: Span[]): Set<string> {
 }
 const AFTER_BREAK = '.!?«“"(:';
 
+/** The text on one line: runs of whitespace made one space, none at either end. */
+// Helpers at module level rather than closures in draft(): under tsx every named closure is
+// named anew each time it is created.
+function inside(d: Span, z: Span): boolean {
+  return d.start >= z.start && d.end <= z.end;
+}
+function within(t: Token, z: Span | null): boolean {
+  return !!z && t.s >= z.start && t.e <= z.end;
+}
+
+/** A suggested claim's wording in the article's language: "X denies: …", "X dément : …". */
+function claimWording(lex: Lexicon, speaker: string, stance: Stance, content: string): string {
+  const { pattern, verbs } = lex.claimWording;
+  return pattern.replace(/\{(\w+)\}/g, (_, k: string) => (k === 'speaker' ? speaker : k === 'verb' ? verbs[stance] : content));
+}
+
 function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  let out = '';
+  let from = 0;
+  let space = false;
+  // Copies the stretches between whitespace runs whole, so the common case is a few slices.
+  for (let i = 0; i < s.length; i++) {
+    if (!isSpace(s.charCodeAt(i))) continue;
+    if (i > from) {
+      out += (space && out ? ' ' : '') + s.slice(from, i);
+      space = false;
+    }
+    space = true;
+    from = i + 1;
+  }
+  if (s.length > from) out += (space && out ? ' ' : '') + s.slice(from);
+  return out;
+}
+
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+// Per UTF-16 unit: 0 not yet known, 1 neither, 2 a letter or number.
+const letterOrNumberUnit = new Uint8Array(0x10000);
+
+/** Letters and numbers of a string, each run separated by one space: what replacing /[^\p{L}\p{N}]+/gu by a space and trimming gives. */
+function wordsOnly(s: string): string {
+  let out = '';
+  let gap = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let width = 1;
+    let keep: boolean;
+    if (c < 128) keep = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      keep = LETTER_OR_NUMBER.test(s.slice(i, i + 2));
+      width = 2;
+    } else keep = (letterOrNumberUnit[c] ||= LETTER_OR_NUMBER.test(String.fromCharCode(c)) ? 2 : 1) === 2;
+    if (keep) {
+      if (gap && out) out += ' ';
+      gap = false;
+      out += width === 1 ? s[i]! : s.slice(i, i + 2);
+    } else gap = true;
+    i += width - 1;
+  }
+  return out;
 }
 
 export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): ArticleAnalysis {
@@ -126,6 +183,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
   const layout = pageLayout(text, language);
   const nouns = properNouns(text, layout.body);
   const discourse = new Discourse(lex);
+  const isVerb = (toks: Token[], i: number) => isReportingVerbAt(toks, i, lex);
   const sentences: Span[] = [];
   // Days the narrative has reached, in reading order, and the last day each speaker spoke.
   const days: string[] = [];
@@ -148,16 +206,24 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     const paraAttributions: { a: Attribution; speaker: Entity | null; si: number }[] = [];
     const paraDrafts: Draft[] = [];
 
-    for (const sentence of sents) {
+    // Each sentence in a function of its own: the engine compiles it apart from the article loop,
+    // which keeps each optimised piece small enough to compile quickly.
+    const readSentence = (sentence: Span): void => {
       sentences.push(sentence);
       const tokens = tokenize(text, sentence.start, sentence.end, lex);
       const sentQuotes = quotes.filter((q) => q.start < sentence.end && q.end > sentence.start);
       const inQuote = (t: Token) => sentQuotes.some((q) => t.s >= q.start && t.e <= q.end);
       // "Today" inside a quotation is the speaker's day, not the publication's: relative dates there are not ours to resolve.
       const dates = findDates(text, sentence, lex, published).filter((d) => !d.relative || !sentQuotes.some((q) => d.start >= q.start && d.end <= q.end));
-      const mentions = findMentions(tokens, lex, { properNouns: nouns, inQuote, isVerb: (toks, i) => isReportingVerbAt(toks, i, lex) });
+      const mentions = findMentions(tokens, lex, { properNouns: nouns, inQuote, isVerb });
       const attributions = attributeSentence({ text, sentence, tokens, mentions, quotes: sentQuotes, dates, lex });
-      const speakers = new Set(attributions.map((a) => a.speaker).filter((m): m is Mention => !!m));
+      // Plain loops here and below: this function is large, and array built-ins inlined into it
+      // meet arrays of new kinds long after it was optimised, which throws the optimisation away.
+      const speakers = new Set<Mention>();
+      for (let k = 0; k < attributions.length; k++) {
+        const m = attributions[k]!.speaker;
+        if (m) speakers.add(m);
+      }
       const resolved: Entity[] = [];
       for (const m of mentions) {
         const e = discourse.resolve(m, si, speakers.has(m), resolved);
@@ -165,9 +231,15 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
       }
       // Dates the narrative moves to: the outlet's own, and those of statements; not the dates of
       // events a speaker reports ("the sample was taken on 2 July").
-      const reported = attributions.filter((a) => (a.speaker || a.speakerCountry) && a.complement).map((a) => a.content);
-      for (const d of dates) {
-        if (d.precision === 'day' && !d.future && !reported.some((c) => d.start >= c.start && d.end <= c.end)) days.push(d.value);
+      for (let k = 0; k < dates.length; k++) {
+        const d = dates[k]!;
+        if (d.precision !== 'day' || d.future) continue;
+        let isReported = false;
+        for (let x = 0; x < attributions.length && !isReported; x++) {
+          const a = attributions[x]!;
+          isReported = !!(a.speaker || a.speakerCountry) && a.complement && d.start >= a.content.start && d.end <= a.content.end;
+        }
+        if (!isReported) days.push(d.value);
       }
 
       const words = tokens.filter((t) => t.kind === 'word');
@@ -206,7 +278,8 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
         }
       }
       si++;
-    }
+    };
+    for (const sentence of sents) readSentence(sentence);
 
     // Sentences that are all quotation: the speaker is given at the quote's end, or was the last one named.
     for (const p of pending) {
@@ -265,10 +338,8 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     const span = a.span;
     const spanTokens = tokens.filter((t) => t.s >= span.start && t.e <= span.end);
     const who = a.speaker;
-    const bySpeaker = (t: Token) => !!who && t.s >= who.start && t.e <= who.end;
-    const ownTokens = spanTokens.filter((t) => !bySpeaker(t));
+    const ownTokens = spanTokens.filter((t) => !within(t, who));
     const stance = decideStance(a, tokens, quotes, lex);
-    const inside = (d: Span, z: Span) => d.start >= z.start && d.end <= z.end;
     // The statement's own day: next to its verb, or in its object ("rejected the criticism on
     // Thursday"); failing that, a relative day in what was reported ("suspended on Tuesday, the
     // agency said"): news reports the day's announcements.
@@ -313,7 +384,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     const features = claimFeatures({
       language, lex, claimant: speaker?.key ?? null, subjects: [...subjects.keys()], stance: stance.stance, polarity: stance.polarity,
       verbConcept: a.concept, neutral: a.neutral, dates: [claimedOn, eventOn].filter((d): d is string => !!d),
-      spanTokens: ownTokens, contextTokens: tokens.filter((t) => (t.e <= span.start || t.s >= span.end) && !bySpeaker(t)), anaphoric,
+      spanTokens: ownTokens, contextTokens: tokens.filter((t) => (t.e <= span.start || t.s >= span.end) && !within(t, who)), anaphoric,
     });
     const cw = checkworthiness({
       attributed: !!speaker, stance: stance.stance, entities: subjects.size + (speaker ? 1 : 0), numbers: ownTokens.filter((t) => t.kind === 'num').length,
@@ -333,25 +404,35 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
   }
 
   // Entities are final only once the whole article is read ("its governor" turns out to be Adam Wrona).
-  const claims = drafts.map((d) => {
+  const claims: AnalysedClaim[] = [];
+  for (const d of drafts) {
     const c = d.claim;
     const speaker = d.speaker ? discourse.canonical(d.speaker) : null;
     const ref = entityRef(speaker);
     c.speaker = ref;
     c.chain = { outlet: opts.outlet ?? null, author: ref, claimant: ref };
-    c.subjects = [...new Map(d.subjects.map((e) => discourse.canonical(e)).filter((e) => e !== speaker).map((e) => [e.key, e])).values()].map((e) => entityRef(e)!);
+    const subjects = new Map<string, Entity>();
+    for (let k = 0; k < d.subjects.length; k++) {
+      const e = discourse.canonical(d.subjects[k]!);
+      if (e !== speaker) subjects.set(e.key, e);
+    }
+    c.subjects = [];
+    for (const e of subjects.values()) c.subjects.push(entityRef(e)!);
     c.features.claimant = speaker?.key ?? null;
-    c.features.subjects = c.subjects.map((e) => e.key);
-    c.text = ref
-      ? lex.claimWording.pattern.replace(/\{(\w+)\}/g, (_, k: string) => (k === 'speaker' ? ref.name : k === 'verb' ? lex.claimWording.verbs[c.stance] : d.content))
-      : oneLine(c.quote);
-    c.fingerprint = fingerprint([language, speaker?.key ?? '', c.stance, fold(d.content).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()].join('\u0000'));
-    return c;
-  });
-  claims.sort((x, y) => x.start - y.start || x.end - y.end);
+    c.features.subjects = [];
+    for (let k = 0; k < c.subjects.length; k++) c.features.subjects.push(c.subjects[k]!.key);
+    c.text = ref ? claimWording(lex, ref.name, c.stance, d.content) : oneLine(c.quote);
+    c.fingerprint = fingerprint([language, speaker?.key ?? '', c.stance, wordsOnly(fold(d.content))].join('\u0000'));
+    claims.push(c);
+  }
+  if (claims.length > 1) claims.sort((x, y) => x.start - y.start || x.end - y.end);
   // The same span found twice (e.g. by a verb and a continuation) is one claim; sorted, its
   // copies stand next to each other.
-  const unique = claims.filter((c, i) => i === 0 || claims[i - 1]!.start !== c.start || claims[i - 1]!.end !== c.end);
+  const unique: AnalysedClaim[] = [];
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i]!;
+    if (i === 0 || claims[i - 1]!.start !== c.start || claims[i - 1]!.end !== c.end) unique.push(c);
+  }
   return { language, clutter: layout.clutter, sentences, claims: unique };
 }
 

@@ -75,7 +75,12 @@ export function segmentParagraph(text: string, para: Span, lex: Lexicon): Span[]
     }
     out.push({ ...cur });
   }
-  return out.map((s) => trim(text, s.start, s.end)).filter((s) => s.end > s.start);
+  const trimmed: Span[] = [];
+  for (const s of out) {
+    const t = trim(text, s.start, s.end);
+    if (t.end > t.start) trimmed.push(t);
+  }
+  return trimmed;
 }
 
 // A straight double quote at the start of a segment closes the previous sentence only when
@@ -104,6 +109,21 @@ const CLOSE = new Set(['”', '»', '›']);
 // Single typographic quotes (British style) pair ‘ with a ’ that no letter follows: ’ is also the apostrophe.
 const MARKS = /["“«„‹”»›‘’]/g;
 
+// Helpers of findQuotes at module level: under tsx every named closure is named anew each call.
+function sentenceEnd(sentences: Span[], para: Span, at: number): number {
+  return sentences.find((s) => s.start <= at && at < s.end)?.end ?? para.end;
+}
+function opening(sentences: Span[], para: Span, at: number, ch: string): { at: number; ch: string; until: number } {
+  return { at, ch, until: ch === '"' ? sentenceEnd(sentences, para, at) : para.end };
+}
+function pushQuote(text: string, out: Quote[], from: number, to: number, outerEnd: number): void {
+  let start = from + 1;
+  let end = to;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && /[\s,;:]/u.test(text[end - 1]!)) end--;
+  if (end > start) out.push({ start, end, outerStart: from, outerEnd });
+}
+
 /**
  * Quotations in a paragraph. Typographic quotes pair by direction, straight quotes by their
  * side (a quote mark after a space opens). A typographic quote may run over several sentences;
@@ -115,15 +135,6 @@ export function findQuotes(text: string, para: Span, sentences: Span[]): Quote[]
   const out: Quote[] = [];
   // An open straight quote, and the end of the sentence it was opened in.
   let open: { at: number; ch: string; until: number } | null = null;
-  const sentenceEnd = (at: number) => sentences.find((s) => s.start <= at && at < s.end)?.end ?? para.end;
-  const opening = (at: number, ch: string) => ({ at, ch, until: ch === '"' ? sentenceEnd(at) : para.end });
-  const push = (from: number, to: number, outerEnd: number) => {
-    let start = from + 1;
-    let end = to;
-    while (start < end && isSpace(text.charCodeAt(start))) start++;
-    while (end > start && /[\s,;:]/u.test(text[end - 1]!)) end--;
-    if (end > start) out.push({ start, end, outerStart: from, outerEnd });
-  };
   // Only quotation marks change the state; a straight quote left open expires at its sentence's
   // end, which is checked at the next mark or at the paragraph's end.
   MARKS.lastIndex = para.start;
@@ -138,44 +149,44 @@ export function findQuotes(text: string, para: Span, sentences: Span[]): Quote[]
     // A quotation of several sentences in straight quotes: the next mark in the paragraph closes it.
     const closesLater = ch === '"' && !looksOpening;
     if (open && open.ch === '"' && i >= open.until && !closesLater) {
-      push(open.at, open.until, open.until);
+      pushQuote(text, out, open.at, open.until, open.until);
       open = null;
     }
     if (ch === '"') {
       if (!open) {
-        open = opening(i, ch);
+        open = opening(sentences, para, i, ch);
       } else if (open.ch === '"' && looksOpening) {
         // Another opening mark: the open quote was never closed; it ends with its sentence.
         const end = Math.min(open.until, i);
-        push(open.at, end, end);
-        open = opening(i, ch);
+        pushQuote(text, out, open.at, end, end);
+        open = opening(sentences, para, i, ch);
       } else if (open.ch === '"') {
-        push(open.at, i, i + 1);
+        pushQuote(text, out, open.at, i, i + 1);
         open = null;
       }
     } else if (ch === '‘') {
-      if (!open && /[\p{L}\p{N}"“]/u.test(after)) open = opening(i, ch);
+      if (!open && /[\p{L}\p{N}"“]/u.test(after)) open = opening(sentences, para, i, ch);
     } else if (ch === '’') {
       if (open && open.ch === '‘' && !/[\p{L}\p{N}]/u.test(after)) {
-        push(open.at, i, i + 1);
+        pushQuote(text, out, open.at, i, i + 1);
         open = null;
       }
     } else if (OPEN.has(ch)) {
       if (open && open.ch === ch) {
-        push(open.at, i, i + 1);
+        pushQuote(text, out, open.at, i, i + 1);
         open = null;
       } else if (!open) {
-        open = opening(i, ch);
+        open = opening(sentences, para, i, ch);
       }
     } else if (CLOSE.has(ch) && open) {
-      push(open.at, i, i + 1);
+      pushQuote(text, out, open.at, i, i + 1);
       open = null;
     }
   }
   // An unclosed ‘ is more likely a stray mark ("‘90s") than a quotation running to the paragraph's end.
   if (open && open.ch !== '‘') {
     const end = open.ch === '"' ? open.until : para.end;
-    push(open.at, end, end);
+    pushQuote(text, out, open.at, end, end);
   }
   return out;
 }

@@ -28,9 +28,17 @@ interface Prepared {
   modals: Set<string>;
 }
 const cache = new WeakMap<Lexicon, Prepared>();
+let lastLex: Lexicon | null = null;
+let lastPrepared: Prepared | null = null;
 function prepare(lex: Lexicon): Prepared {
+  // Called for every token: the last lexicon's preparation is checked before the WeakMap.
+  if (lex === lastLex) return lastPrepared!;
   let p = cache.get(lex);
-  if (p) return p;
+  if (p) {
+    lastLex = lex;
+    lastPrepared = p;
+    return p;
+  }
   const index = (cues: Cue[]) => {
     const i = new PhraseIndex<Cue>('low');
     for (const c of cues) i.add(c.phrase, c);
@@ -63,6 +71,21 @@ export function isNegation(t: Token, lex: Lexicon): boolean {
   return prepare(lex).negations.has(t.low) || t.low.endsWith("n't");
 }
 
+// A module-level function, not a closure: under tsx every named closure is named anew each call.
+function chargesOthers(quoted: Token[], p: Prepared): boolean {
+  let words = 0;
+  for (const t of quoted) {
+    if (t.kind !== 'word') continue;
+    if (words < 3 && p.firstPerson.has(t.low)) return false;
+    words++;
+  }
+  return words > 0 && hasCue(quoted, p.blame, p.aux);
+}
+
+function negative(s: Stance, negated: boolean, contentNegated: boolean, confirmed: boolean): StanceResult {
+  return { stance: s, negated, polarity: s === 'deny' || (s === 'assert' && contentNegated && !confirmed) ? 'negative' : 'positive' };
+}
+
 /** Stance of a claim from its attribution and the tokens of its sentence. */
 export function decideStance(a: Attribution, tokens: Token[], quotes: Quote[], lex: Lexicon): StanceResult {
   const p = prepare(lex);
@@ -79,15 +102,10 @@ export function decideStance(a: Attribution, tokens: Token[], quotes: Quote[], l
   const words = firstClause.filter((t) => t.kind === 'word').slice(0, 6);
   const clauseNegated = words.some((t) => isNegation(t, lex)) && !words.some((t) => p.modals.has(t.low));
   const confirmed = hasCue(content, p.confirm, p.aux);
-  const negative = (s: Stance, negated: boolean): StanceResult => ({
-    stance: s,
-    negated,
-    polarity: s === 'deny' || (s === 'assert' && contentNegated && !confirmed) ? 'negative' : 'positive',
-  });
 
   if (!a.neutral) {
     if (a.negated) return { stance: a.stance === 'confirm' ? 'question' : 'assert', negated: true, polarity: a.stance === 'deny' ? 'positive' : 'negative' };
-    return negative(a.stance, false);
+    return negative(a.stance, false, contentNegated, confirmed);
   }
   // "did not say": nothing was stated, so nothing is denied either.
   if (a.negated) return { stance: 'assert', negated: true, polarity: 'positive' };
@@ -95,11 +113,10 @@ export function decideStance(a: Attribution, tokens: Token[], quotes: Quote[], l
   if (hasCue(quoted, p.deny, p.aux)) return { stance: 'deny', negated: false, polarity: 'negative' };
   if (a.quoted && clauseNegated) return { stance: 'deny', negated: false, polarity: 'negative' };
   const first = content.find((t) => t.kind === 'word');
-  if (first && p.conditionals.has(first.low) && a.quoted) return negative('warn', false);
-  if (hasCue(quoted, p.accuse, p.aux)) return negative('accuse', false);
+  if (first && p.conditionals.has(first.low) && a.quoted) return negative('warn', false, contentNegated, confirmed);
+  if (hasCue(quoted, p.accuse, p.aux)) return negative('accuse', false, contentNegated, confirmed);
   // "Management has refused every compromise", "This election was stolen": wrongdoing charged to
   // others; "we refused" speaks of the speaker's own side.
-  const quotedWords = quoted.filter((t) => t.kind === 'word');
-  if (a.quoted && quotedWords.length && !quotedWords.slice(0, 3).some((t) => p.firstPerson.has(t.low)) && hasCue(quoted, p.blame, p.aux)) return negative('accuse', false);
-  return negative('assert', false);
+  if (a.quoted && chargesOthers(quoted, p)) return negative('accuse', false, contentNegated, confirmed);
+  return negative('assert', false, contentNegated, confirmed);
 }

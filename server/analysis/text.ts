@@ -20,6 +20,9 @@ export interface Token {
   cap: boolean;
   /** Pronoun written after its verb with hyphens ("a-t-il"). */
   inverted?: boolean;
+  /** Cache for tokenStem(): the light stem, and the lexicon it was computed with. */
+  stemmed?: string;
+  stemmedBy?: Lexicon;
 }
 
 /** The characters of the regular expression class \s, without the cost of a regular expression. */
@@ -119,6 +122,8 @@ function make(text: string, s: number, e: number, kind?: Token['kind'], inverted
     cap: isWord && !isNum && (c < 128 ? c >= 65 && c <= 90 : first !== first.toLowerCase()),
     // Always present: one object shape for every token.
     inverted: inverted ? true : undefined,
+    stemmed: undefined,
+    stemmedBy: undefined,
   };
   return t;
 }
@@ -136,7 +141,7 @@ export function tokenize(text: string, start: number, end: number, lex: Lexicon)
     let word = m[0];
     if (startsWithLetter(word)) {
       // A full stop belongs to the word when the word is a known abbreviation or an initial.
-      if (slice[e] === '.' && (abbrev.has(lower(word) + '.') || /^\p{Lu}$/u.test(word))) {
+      if (e < slice.length && slice[e] === '.' && (abbrev.has(lower(word) + '.') || /^\p{Lu}$/u.test(word))) {
         e += 1;
         TOKEN.lastIndex = e;
         word = text.slice(s, e);
@@ -192,6 +197,15 @@ export function stem(word: string, lex: Lexicon): string {
   return out;
 }
 
+/** stem(t.raw, lex), kept on the token: a sentence's tokens are stemmed once per claim found in it. */
+export function tokenStem(t: Token, lex: Lexicon): string {
+  if (t.stemmedBy !== lex) {
+    t.stemmed = stem(t.raw, lex);
+    t.stemmedBy = lex;
+  }
+  return t.stemmed!;
+}
+
 export interface PhraseEntry<T> {
   tokens: string[];
   value: T;
@@ -204,7 +218,10 @@ export interface PhraseEntry<T> {
  */
 export class PhraseIndex<T> {
   private byFirst = new Map<string, PhraseEntry<T>[]>();
-  constructor(private key: 'low' | 'fold') {}
+  private readonly folded: boolean;
+  constructor(private key: 'low' | 'fold') {
+    this.folded = key === 'fold';
+  }
 
   add(phrase: string, value: T): void {
     const tokens = phrase.split(/\s+/).filter(Boolean).map((t) => (this.key === 'fold' ? fold(t) : lower(t)));
@@ -220,7 +237,7 @@ export class PhraseIndex<T> {
   match(tokens: Token[], i: number, gap?: (t: Token) => boolean): { end: number; value: T } | null {
     const t = tokens[i];
     if (!t) return null;
-    const folded = this.key === 'fold';
+    const folded = this.folded;
     const list = this.byFirst.get(folded ? t.fold : t.low);
     if (!list) return null;
     for (const entry of list) {

@@ -3,15 +3,7 @@
 // accept, change or retract them. Nothing is deleted: a retracted link is ranked deprecated
 // with a reason, as Wikidata ranks statements.
 import { z } from 'zod';
-import {
-  SAME_CLAIM_THRESHOLD,
-  scoreSameClaim,
-  suggestLinks,
-  analyzeArticle,
-  type ClaimFeatures,
-  type EntityRef,
-  type LinkableClaim,
-} from '../analysis/index.ts';
+import { analyzeArticle, linkClaims, type ClaimReport, type EntityRef } from '../analysis/index.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { findClaim } from '../../db/queries/claims.ts';
@@ -78,23 +70,8 @@ export async function proposeLinksForClaim(
   const own = new Set(linkables.filter((l) => l.claimId === claimId).map((l) => l.id));
   if (!own.size) return { created: [] };
 
-  const byId = new Map(linkables.map((l) => [l.id, l]));
   const proposals = new Map<number, { from: number; to: number; kind: LinkKind; reason: string }>();
-  const propose = (from: number, to: number, kind: LinkKind, reason: string) => {
-    const other = from === claimId ? to : from;
-    if (from === to || proposals.has(other)) return;
-    proposals.set(other, { from, to, kind, reason });
-  };
-  if (process.env.DEBUG_LINKS) console.log(JSON.stringify(linkables.map((l) => ({ id: l.id, c: l.claimId, src: l.source, o: l.order, s: l.sentence, f: { cl: l.features.claimant, st: l.features.stance, pol: l.features.polarity, pred: l.features.predicate, con: l.features.concepts, sub: l.features.subjects, d: l.features.dates, an: l.features.anaphoric } }))), JSON.stringify(suggestLinks(linkables)));
-  for (const s of suggestLinks(linkables)) {
-    if (!own.has(s.from) && !own.has(s.to)) continue;
-    const [from, to] = [byId.get(s.from)!, byId.get(s.to)!];
-    // A confirmation confirms one proposition: the analysis offers every claim sharing a few
-    // concepts, so keep those stating what the confirmation states.
-    if (s.kind === 'confirms' && sameProposition(from.features, to.features).score < SAME_CLAIM_THRESHOLD) continue;
-    propose(from.claimId, to.claimId, s.kind, s.reason);
-  }
-  for (const s of supportingPairs(linkables, claimId)) propose(s.from, s.to, 'supports', s.reason);
+  for (const l of linkClaims(linkables, claimId)) proposals.set(l.from === claimId ? l.to : l.from, l);
   if (!proposals.size) return { created: [] };
 
   const existing = await listLinksBetween(tx, claimId, [...proposals.keys()]);
@@ -123,7 +100,7 @@ export async function proposeLinksForClaim(
   return { created };
 }
 
-type Linkable = LinkableClaim & { claimId: number };
+type Linkable = ClaimReport<number>;
 
 /**
  * The new claim's mentions and those of related claims as the analysis sees them. Claims in
@@ -181,7 +158,7 @@ async function linkableClaims(ex: Executor, claimId: number, related: number[]):
     order.set(m.id, n);
     perSource.set(m.sourceId, n + 1);
   }
-  const linkables: Linkable[] = [
+  return [
     ...analysed.map(({ m, match }) => ({
       id: `m${m.id}`,
       claimId: m.claimId,
@@ -196,50 +173,6 @@ async function linkableClaims(ex: Executor, claimId: number, related: number[]):
       features: mentionFeatures(match, { ...match, id: 0, claimId: claim.id, sourceId: 0 }, claim, entityKey),
     })),
   ];
-  // A claim concerns everyone any of its reports names: one outlet writes "the president warned
-  // him", another "warned Lavrov". Each mention is read with the subjects of all.
-  const subjects = new Map<number, Set<string>>();
-  for (const l of linkables) for (const s of l.features.subjects) (subjects.get(l.claimId) ?? subjects.set(l.claimId, new Set()).get(l.claimId)!).add(s);
-  return linkables.map((l) => ({ ...l, features: { ...l.features, subjects: [...(subjects.get(l.claimId) ?? [])].filter((s) => s !== l.features.claimant) } }));
-}
-
-/** How close two claims' propositions are, whoever made them (claimants set aside). */
-function sameProposition(a: ClaimFeatures, b: ClaimFeatures) {
-  return scoreSameClaim(a, { ...b, claimant: a.claimant });
-}
-
-// Claimants differ, so saying "the same" needs a little more than one claimant repeating itself.
-const SUPPORT_THRESHOLD = SAME_CLAIM_THRESHOLD + 0.05;
-
-/**
- * The same statement made by a party the other claim concerns (the president confirming
- * what his office said of him): the later one supports the earlier. The mirror of a denial by
- * the party concerned, which contradicts.
- */
-function supportingPairs(linkables: Linkable[], claimId: number) {
-  const out: { from: number; to: number; reason: string }[] = [];
-  const concerns = (x: ClaimFeatures, y: ClaimFeatures) => Boolean(x.claimant) && y.subjects.includes(x.claimant!);
-  for (const a of linkables.filter((l) => l.claimId === claimId)) {
-    for (const b of linkables) {
-      const [fa, fb] = [a.features, b.features];
-      if (b.claimId === claimId || !fa.claimant || !fb.claimant || fa.claimant === fb.claimant) continue;
-      if (fa.polarity !== 'positive' || fb.polarity !== 'positive') continue;
-      if (!concerns(fa, fb) && !concerns(fb, fa)) continue;
-      const { score, reasons } = sameProposition(fa, fb);
-      if (score < SUPPORT_THRESHOLD) continue;
-      const [from, to] = laterFirst(a, b);
-      const why = reasons.filter((r) => !r.startsWith('same claimant') && !r.startsWith('different claimants'));
-      out.push({ from: from.claimId, to: to.claimId, reason: `says the same (${why.join('; ')})` });
-    }
-  }
-  return out;
-}
-
-function laterFirst(a: Linkable, b: Linkable): [Linkable, Linkable] {
-  const da = a.features.dates[0] ?? '';
-  const db = b.features.dates[0] ?? '';
-  if (da !== db) return da > db ? [a, b] : [b, a];
-  return a.claimId > b.claimId ? [a, b] : [b, a];
 }
 
 // --- editors' actions

@@ -4,10 +4,10 @@
 // (claims.match_keys, GIN), candidates come from the indexes (db/queries/candidates.ts) and the
 // analysis' scoreSameClaim ranks them.
 import type { Executor } from '../../db/client.ts';
-import { findCandidateClaims, type CandidateRow } from '../../db/queries/candidates.ts';
+import { findCandidateClaims, findLexemeFrequencies, findMatchKeyFrequencies, PER_BRANCH, type CandidateRow, type KeyFrequencies } from '../../db/queries/candidates.ts';
 import { listClaimIdsWithoutMatching, listFirstMentionsWithBody, listSubjectIdsOfClaims, setClaimMatching } from '../../db/queries/claims.ts';
 import { listEntitiesByIds } from '../../db/queries/entities.ts';
-import { analyzeArticle, scoreSameClaim, type AnalysedClaim, type ClaimFeatures } from '../analysis/index.ts';
+import { analyzeArticle, getLexicon, scoreSameClaim, type AnalysedClaim, type ClaimFeatures } from '../analysis/index.ts';
 import type { Stance } from '../../db/schema/index.ts';
 import { resolveEntities } from './entities.ts';
 
@@ -49,13 +49,7 @@ export function matchKeysOf(f: ClaimFeatures): string[] {
  * who × when, who × whom.
  */
 export function candidatePairs(keys: string[]): [string, string][] {
-  const anchors = [...keys.filter((k) => k.startsWith('c:')), ...keys.filter((k) => k.startsWith('s:'))].slice(0, 4);
-  const topical = [
-    ...keys.filter((k) => k.startsWith('p:')),
-    ...keys.filter((k) => k.startsWith('k:') && k.slice(2) !== keys.find((x) => x.startsWith('p:'))?.slice(2)).slice(0, 5),
-    ...keys.filter((k) => k.startsWith('d:')).slice(0, 2),
-    ...keys.filter((k) => k.startsWith('n:')).slice(0, 2),
-  ];
+  const { anchors, topical } = keyRoles(keys);
   const pairs: [string, string][] = [];
   for (const a of anchors) for (const t of topical) pairs.push([a, t]);
   for (let i = 0; i < anchors.length; i++) for (let j = i + 1; j < anchors.length; j++) pairs.push([anchors[i]!, anchors[j]!]);
@@ -63,21 +57,95 @@ export function candidatePairs(keys: string[]): [string, string][] {
     const top = topical.slice(0, 6);
     for (let i = 0; i < top.length; i++) for (let j = i + 1; j < top.length; j++) pairs.push([top[i]!, top[j]!]);
   }
-  return pairs.slice(0, 40);
+  return pairs.slice(0, MAX_KEY_SETS);
+}
+
+function keyRoles(keys: string[]) {
+  const predicate = keys.find((x) => x.startsWith('p:'))?.slice(2);
+  return {
+    anchors: [...keys.filter((k) => k.startsWith('c:')), ...keys.filter((k) => k.startsWith('s:'))].slice(0, 4),
+    topical: [
+      ...keys.filter((k) => k.startsWith('p:')),
+      ...keys.filter((k) => k.startsWith('k:') && k.slice(2) !== predicate).slice(0, 5),
+      ...keys.filter((k) => k.startsWith('d:')).slice(0, 2),
+      ...keys.filter((k) => k.startsWith('n:')).slice(0, 2),
+    ],
+  };
+}
+
+const MAX_KEY_SETS = 40;
+// A key set held by more claims than this yields an arbitrary sample of them (PER_BRANCH), while
+// its index scan costs in proportion to all of them: on a million claims "about Russia" × "a
+// denial" is thousands of claims and most of a lookup's time. Such sets are left out, or made
+// specific with a third key, whenever the statistics say so.
+const BROAD_SET_CLAIMS = 10 * PER_BRANCH;
+// GIN intersects a set's posting lists stepping through the shortest one, so a set costs about as
+// many index entries as its rarest key has claims. A lookup's sets share this budget: three keys
+// that are each common make a specific set, but a costly one. On the bench's million claims,
+// 30,000 entries kept every twin the budget of 120,000 found, for two thirds of the server's CPU.
+const INDEX_ENTRY_BUDGET = 30_000;
+// A probe whose keys are all common still gets a few candidates: the least common sets.
+const MIN_KEY_SETS = 3;
+
+/**
+ * The key sets to look up for a probe: its pairs (candidatePairs), and, where the planner's
+ * statistics tell how common each key is, only the specific ones, least common first; a pair too
+ * common on its own gives way to triples that add one more of the probe's keys. Without statistics
+ * (a new or small database) every pair is looked up.
+ */
+export function candidateKeySets(keys: string[], frequencies: KeyFrequencies | null): string[][] {
+  const pairs = candidatePairs(keys);
+  if (!frequencies) return pairs;
+  const share = (k: string) => frequencies.shares.get(k) ?? frequencies.floor / 2;
+  const claimsHolding = (set: string[]) => set.reduce((n, k) => n * share(k), frequencies.claims);
+  const indexEntries = (set: string[]) => frequencies.claims * Math.min(...set.map(share));
+  const specific = pairs.filter((p) => claimsHolding(p) <= BROAD_SET_CLAIMS);
+  const broad = pairs.filter((p) => claimsHolding(p) > BROAD_SET_CLAIMS);
+  const setKey = (set: string[]) => [...set].sort().join('\u0000');
+  const looked = new Set(specific.map(setKey));
+  const holdsSpecificPair = (set: string[]) => set.some((a, i) => set.some((b, j) => j > i && looked.has(setKey([a, b]))));
+  // A third key only helps where no specific pair already looks up the claims it would find.
+  const { anchors, topical } = keyRoles(keys);
+  const triples = new Map<string, string[]>();
+  for (const pair of broad) {
+    for (const k of [...anchors, ...topical]) {
+      if (pair.includes(k)) continue;
+      const set = [...pair, k].sort();
+      if (!holdsSpecificPair(set) && claimsHolding(set) <= BROAD_SET_CLAIMS) triples.set(setKey(set), set);
+    }
+  }
+  const byRarity = (a: string[], b: string[]) => claimsHolding(a) - claimsHolding(b) || indexEntries(a) - indexEntries(b);
+  const chosen: string[][] = [];
+  let spent = 0;
+  for (const set of [...specific, ...triples.values()].sort(byRarity)) {
+    if (chosen.length >= MAX_KEY_SETS) break;
+    if (chosen.length >= MIN_KEY_SETS && spent + indexEntries(set) > INDEX_ENTRY_BUDGET) continue;
+    chosen.push(set);
+    spent += indexEntries(set);
+  }
+  if (chosen.length < MIN_KEY_SETS) chosen.push(...broad.sort(byRarity).slice(0, MIN_KEY_SETS - chosen.length));
+  return chosen;
 }
 
 /**
- * A websearch_to_tsquery string asking for any three of the probe's five longest words (long
- * words are the rarer ones): specific enough to stay cheap on a million claims.
+ * A tsquery asking for any three of the probe's five rarest lexemes: specific enough to stay cheap
+ * on a million claims. Rarity comes from the planner's statistics on claims.text_search; lexemes
+ * they do not list are rarer than any they do, the longer taken first. Lexemes in more than one
+ * claim in fifty ("said", a month) are left out: for an OR, GIN reads every claim holding them.
  */
-export function searchQueryOf(text: string): string | null {
-  const words = [...new Set(text.toLowerCase().match(/\p{L}[\p{L}\p{M}]{4,}/gu) ?? [])].sort((a, b) => b.length - a.length || a.localeCompare(b)).slice(0, 5);
+export function searchQueryOf(lexemes: { lexeme: string; share: number | null }[]): string | null {
+  const words = lexemes
+    .filter((l) => [...l.lexeme].length >= 4 && (l.share ?? 0) <= COMMON_LEXEME_SHARE)
+    .sort((a, b) => (a.share ?? 0) - (b.share ?? 0) || b.lexeme.length - a.lexeme.length || a.lexeme.localeCompare(b.lexeme))
+    .slice(0, 5)
+    .map((l) => `'${l.lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`);
   if (words.length < 3) return null;
   const triples: string[] = [];
   for (let i = 0; i < words.length; i++)
-    for (let j = i + 1; j < words.length; j++) for (let k = j + 1; k < words.length; k++) triples.push(`${words[i]} ${words[j]} ${words[k]}`);
-  return triples.join(' or ');
+    for (let j = i + 1; j < words.length; j++) for (let k = j + 1; k < words.length; k++) triples.push(`${words[i]} & ${words[j]} & ${words[k]}`);
+  return triples.join(' | ');
 }
+const COMMON_LEXEME_SHARE = 0.02;
 
 export type CandidateReason =
   | { key: 'match.reason.sameClaimant'; params: { who: string } }
@@ -100,13 +168,14 @@ const MIN_TRIGRAM = 0.55;
 /** Ranked same-claim candidates for a probe, each with the reasons an editor sees. */
 export async function findSameClaimCandidates(ex: Executor, probe: Probe, limit = 5): Promise<SameClaimCandidate[]> {
   const keys = matchKeysOf(probe.features);
-  const base = { pairs: candidatePairs(keys), keys, text: probe.text, search: null, excludeIds: probe.excludeIds ?? [] };
+  const keySets = candidateKeySets(keys, await findMatchKeyFrequencies(ex, keys));
+  const base = { keySets, keys, text: probe.text, search: null, excludeIds: probe.excludeIds ?? [] };
   let rows = await findCandidateClaims(ex, base, 50);
   // Full-text search costs more than the key pairs on a large table: it runs when the keys find
   // little, as for a claim whose entities and concepts the analysis did not recognise.
-  const query = probe.language ? searchQueryOf(probe.text) : null;
-  if (rows.length < 10 && query && probe.language) {
-    rows = await findCandidateClaims(ex, { ...base, search: { language: probe.language, query } }, 50);
+  if (rows.length < 10 && probe.language) {
+    const tsquery = searchQueryOf(await findLexemeFrequencies(ex, probe.language, probe.text));
+    if (tsquery) rows = await findCandidateClaims(ex, { ...base, search: { language: probe.language, tsquery } }, 50);
   }
   const ranked = rows
     .map((row) => {
@@ -130,6 +199,20 @@ function sharedEntities(a: ClaimFeatures, b: ClaimFeatures): number[] {
   const of = (f: ClaimFeatures) => [f.claimant, ...f.subjects].filter((k): k is string => !!k).map(entityIdOf).filter((id): id is number => id !== null);
   const other = new Set(of(b));
   return [...new Set(of(a).filter((id) => other.has(id)))];
+}
+
+/**
+ * A reason's parameters in the reader's language: concept ids become this language's word for
+ * them ("interference" → "ingérence"), days are written out.
+ */
+export function localiseReason(reason: CandidateReason, lang: string, date: (iso: string) => string | null): Record<string, string | number> {
+  const concepts = getLexicon(lang).concepts;
+  const word = (id: string) => concepts[id]?.[0] ?? id;
+  const params: Record<string, string | number> = { ...reason.params };
+  if (reason.key === 'match.reason.predicate') params.predicate = word(reason.params.predicate);
+  if (reason.key === 'match.reason.terms') params.terms = reason.params.terms.split(', ').map(word).join(', ');
+  if (reason.key === 'match.reason.date') params.date = date(reason.params.date) ?? reason.params.date;
+  return params;
 }
 
 function reasonsFor(probe: Probe, f: ClaimFeatures, row: CandidateRow, names: Map<number, string>): CandidateReason[] {
@@ -204,7 +287,9 @@ export function emptyFeatures(stance: Stance): ClaimFeatures {
 export async function indexClaimsForMatching(ex: Executor, limit = 500): Promise<number> {
   const ids = await listClaimIdsWithoutMatching(ex, limit);
   if (!ids.length) return 0;
-  const [mentions, subjects] = await Promise.all([listFirstMentionsWithBody(ex, ids), listSubjectIdsOfClaims(ex, ids)]);
+  // One after the other: the executor may be a transaction, whose single connection runs one query at a time.
+  const mentions = await listFirstMentionsWithBody(ex, ids);
+  const subjects = await listSubjectIdsOfClaims(ex, ids);
   const analyses = new Map<string, AnalysedClaim[]>();
   for (const m of mentions) {
     const key = `${m.language}|${m.publishedOn}|${m.body!.length}|${m.body!.slice(0, 64)}`;

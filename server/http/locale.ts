@@ -10,6 +10,7 @@ import {
   type Locale,
   type Translator,
 } from '../i18n/index.ts';
+import { localiseReason, type CandidateReason } from '../domain/matching.ts';
 import type { Message } from '../domain/timeline.ts';
 
 const ONE_YEAR = 365 * 24 * 3600 * 1000;
@@ -42,6 +43,8 @@ export function locale(req: Request, res: Response, next: NextFunction): void {
   res.locals.langHref = (l: Locale) => langHrefs[l];
   res.locals.statusLabel = (row: { statusLabel: string; statusLabelFr?: string | null }) =>
     (lang === 'fr' && row.statusLabelFr) || row.statusLabel;
+  res.locals.matchReason = (reason: CandidateReason) =>
+    (res.locals.t as Translator)(reason.key, localiseReason(reason, lang, (iso) => formatDate(iso, lang, 'day')));
   const t = res.locals.t as Translator;
   const msg = (m: Message): string =>
     t(

@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { getClaimPage } from '../domain/claims.ts';
 import { mergeClaims, restoreClaim, retractClaim, splitMention, undoMerge } from '../domain/merge.ts';
 import {
   checkMentionOfClaim,
@@ -45,6 +46,11 @@ async function answer<T>(req: Request, res: Response, claimId: number, result: A
     panel.notice = wordingOf(result.error);
     panel.fields = fieldsOf(result.error);
     panel.form = { ...panel.form, ...outcome.keep };
+  }
+  if (result.ok && wantsFragment(req)) {
+    // The rest of the page changed too: its sources, links and notices come along out of band.
+    res.vary('HX-Request');
+    return res.render('partials/claim-merge-response', { ...(await getClaimPage(req.db, claimId)), mergePanel: panel, open: true });
   }
   res.render(htmxOr(req, res, 'partials/claim-merge', 'pages/claim-merge'), { mergePanel: panel, open: true });
 }

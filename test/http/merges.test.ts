@@ -151,6 +151,7 @@ describe('merging, splitting and retracting claims', () => {
       textOf(event),
       new RegExp(`Claim #${source} was merged into #${target}\\. Moved: mentions ${before.sourceMentions.length - staying} · links ${linkRows.length - retracted} · reviews ${before.sourceReviews.length}`),
     );
+    assert.equal(event.closest('.history-event')!.querySelector('table.changes'), null, 'no table of moved ids under the summary');
     // From the history to the target's merge panel, which offers the undo.
     const undoPage = await editor.get(event.querySelector('a')!.getAttribute('href')!);
     assert.equal(undoPage.status, 200);
@@ -195,6 +196,8 @@ describe('merging, splitting and retracting claims', () => {
     assert.equal(merged.status, 200);
     assert.match(merged.body, /^\s*<section id="claim-merge"/);
     assert.match(textOf(merged.doc.querySelector('[role=status]')), new RegExp(`Merged into claim #${target.id}`));
+    assert.match(textOf(merged.doc.querySelector('#claim-notices[hx-swap-oob]')), new RegExp(`#${target.id}`), 'the merged notice comes along');
+    assert.ok(merged.doc.querySelector('#sources[hx-swap-oob]'), 'and the sources, now empty here');
     assert.deepEqual((await mentionIdsOf(target.id)).sort(), [sourceMention, targetMention].sort());
 
     const targetPanel = (await editor.get(`/claims/${target.id}`)).doc;
