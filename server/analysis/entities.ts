@@ -261,6 +261,17 @@ function matchBareRole(tokens: Token[], i: number, p: Prepared): { end: number; 
 
 const OPENERS = /^[«“"(‘'—–-]$/u;
 
+/** "Ukraine's air force", "the country's civil protection agency": right after a possessor. */
+function afterPossessive(tokens: Token[], i: number): boolean {
+  return (i > 0 && isPossessiveMark(tokens[i - 1]!.raw)) || (i > 1 && isPossessiveMark(tokens[i - 2]!.raw) && tokens[i - 1]!.kind === 'word' && !tokens[i - 1]!.cap);
+}
+
+/** "'s", "'", "’s", "’": the mark of a possessive, as the tokenizer leaves it. */
+function isPossessiveMark(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  return (c === 39 || c === 0x2019) && (raw.length === 1 || (raw.length === 2 && raw[1] === 's'));
+}
+
 function nameToken(p: Prepared, ctx: MentionContext, t: Token | undefined, first: boolean): boolean {
   if (!t || t.kind !== 'word' || !t.cap) return false;
   if (p.functionWords.has(t.fold) || p.nationalityWords.has(t.fold)) return false;
@@ -423,8 +434,7 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
       i++;
       continue;
     }
-    const afterPossessive = (i > 0 && /^['’]s?$/u.test(tokens[i - 1]!.raw)) || (i > 1 && /^['’]s?$/u.test(tokens[i - 2]!.raw) && tokens[i - 1]!.kind === 'word' && !tokens[i - 1]!.cap);
-    if (!det && (p.groupNouns.has(t.fold) || (afterPossessive && p.orgWords.has(t.fold))) && (i === 0 ? t.cap : !t.cap)) {
+    if (!det && (i === 0 ? t.cap : !t.cap) && (p.groupNouns.has(t.fold) || (p.orgWords.has(t.fold) && afterPossessive(tokens, i)))) {
       const plural = /s$/u.test(t.fold);
       const before = tokens[i - 1];
       const modifier = !!before && before.kind === 'word' && (!before.cap || i === 1) && !(out.length && out[out.length - 1]!.j > i - 1) && !p.functionWords.has(before.fold) && !p.determiners.has(before.low) && !p.prepositions.has(before.low) && !ctx.isVerb(tokens, i - 1);
@@ -455,7 +465,8 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
       // Groups: a determiner, up to two modifiers, a group noun ("the trumpiste camp", "several experts").
       let group: Mention | null = null;
       // A possessive lengthens the phrase: "the country's civil protection agency".
-      const reach = tokens.slice(at, at + 3).some((w) => /^['’]s?$/u.test(w.raw)) ? 6 : 4;
+      let reach = 4;
+      for (let k = at + 1; k < at + 3 && k < tokens.length; k++) if (tokens[k]!.kind === 'punct' && isPossessiveMark(tokens[k]!.raw)) reach = 6;
       for (let k = at; k < Math.min(at + reach, tokens.length); k++) {
         const w = tokens[k]!;
         // "the pilots' union": a plural possessive inside the group's name.
