@@ -620,6 +620,9 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       // "…, the company said on Thursday": nothing but adjuncts after the verb, and a comma before
       // the speaker: what was said is the clause before that comma.
       let first = appositionStart ?? speaker?.i ?? vs;
+      // "the UK Health Security Agency said": a country standing before the name belongs to the subject.
+      const lead = endingAt(rd, first - 1);
+      if (lead && (lead.type === 'known' || lead.type === 'nationality') && !lead.afterPreposition) first = lead.i;
       if (first > 0 && p.determiners.has(tokens[first - 1]!.low)) first--;
       // Only the verb's own clause counts: ", as she warned that…" after it is another clause.
       const ownEnd = nextComma(rd, c);

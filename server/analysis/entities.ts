@@ -493,7 +493,7 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
             const from = e;
             // An elided word ("n'") opens the predicate, not the complement.
             while (e - from < 3 && tokens[e] && tokens[e]!.kind === 'word' && !/['’]$/u.test(tokens[e]!.raw) && !p.prepositions.has(tokens[e]!.low) && !p.determiners.has(tokens[e]!.low) && !ctx.isVerb(tokens, e)) e++;
-            if (e > from && tokens[e] && (ctx.isVerb(tokens, e) || (tokens[e]!.kind === 'punct' && tokens[e]!.raw === ','))) end = e;
+            if (e > from && (!tokens[e] || ctx.isVerb(tokens, e) || (tokens[e]!.kind === 'punct' && /^[,.;!?]$/u.test(tokens[e]!.raw)))) end = e;
           }
           group = mk(base, { i, j: end, start: t.s, end: tokens[end - 1]!.e, type: 'group', text: slice(tokens, i, end), head: w.fold, name: slice(tokens, at, end), plural: /s$/u.test(w.fold) && w.fold.length > 4 && !p.orgWords.has(w.fold), country: nat?.value });
           break;
@@ -787,7 +787,8 @@ export class Discourse {
           const modified = words.length > 1;
           // Nouns naming the same kind of body match across wording and language ("airline" / "carrier").
           const same = (a: string, b: string) => a === b || (!!conceptOfWord(a, lex) && conceptOfWord(a, lex) === conceptOfWord(b, lex));
-          const byWord = this.recent(sentence, (e) => e.kind === 'organisation' && !e.key.startsWith('country:') && words.some((w) => fold(e.name).split(/\s+/).includes(w) || !!e.descriptors?.some((d) => same(w, d))), 10);
+          // A body named before by a longer phrase counts too: "la direction" after "la direction de l'entreprise".
+          const byWord = this.recent(sentence, (e) => (e.kind === 'organisation' || (e.kind === 'group' && fold(e.name).split(/\s+/)[0] === words[0])) && !e.key.startsWith('country:') && words.some((w) => fold(e.name).split(/\s+/).includes(w) || !!e.descriptors?.some((d) => same(w, d))), 10);
           // An organisation the article is about: named in full, by acronym, known, or named more than once.
           const substantial = (e: Entity) => e.kind === 'organisation' && !e.key.startsWith('country:') && (e.name.includes(' ') || e.aliases.some((a) => /^\p{Lu}{2,}$/u.test(a)) || !!gazetteer[e.key] || (e.seen ?? 0) >= 2 || !!e.descriptors?.length);
           // Otherwise the organisation named last, unless the text called it something else ("the union" is not "the carrier").

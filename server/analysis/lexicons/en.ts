@@ -92,6 +92,7 @@ export const en: Lexicon = {
     say('urge|urges|urged|urging'),
     say('reveal|reveals|revealed|revealing'),
     say('defend|defends|defended|defending'),
+    say('demand|demands|demanded|demanding'),
     // "recalled" alone is also a product recall: only with its clause.
     say('recalled that|recalls that|recalling that'),
     say('disclose|discloses|disclosed|disclosing'),

@@ -65,6 +65,7 @@ export const fr: Lexicon = {
     say(er('tweet')),
     say(er('confi')),
     say(er('recens')),
+    say(er('réclam')),
     say(er('témoign')),
     say(list('requiert|requièrent|requis|requérait|requérir')),
     say(list('défend|défendent|défendu|défendait|défendre|défendant')),

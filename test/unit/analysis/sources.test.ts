@@ -158,3 +158,19 @@ test('dashes may close the statement before its speaker: "Sales fell 8% — the 
   assert.equal(c.speaker?.name, 'Ada Moss');
   assert.match(c.quote, /^Traffic fell 8% — the worst year since 2009$/);
 });
+
+test('a country before an agency\'s name belongs to the subject: "…, the UK Health Security Agency said"', () => {
+  const c = claimWith(claims('Flu cases doubled in a week, the UK Health Security Agency said on Thursday.', 'en', '2024-02-09'), 'Flu cases');
+  assert.match(c.speaker?.name ?? '', /Agency/);
+  assert.equal(c.quote, 'Flu cases doubled in a week');
+});
+
+test('"la direction" later is the body first named "la direction de l\'entreprise", not the last acronym', () => {
+  const list = claims("Les bus BHNS roulent peu, a indiqué mardi la direction de l'entreprise. Selon la direction, 30 % des chauffeurs sont en grève.", 'fr', '2024-02-15');
+  assert.match(claimWith(list, '30 %').speaker?.name ?? '', /direction/);
+});
+
+test('demands report what is demanded: "réclament une hausse", "demanded a recount"', () => {
+  assert.match(claimWith(claims('Les syndicats réclament une hausse de 300 euros.', 'fr'), '300 euros').speaker?.name ?? '', /syndicats/);
+  assert.equal(claimWith(claims('Opposition leader Ana Ruiz demanded a recount in 12 districts.', 'en'), 'recount').speaker?.name, 'Ana Ruiz');
+});
