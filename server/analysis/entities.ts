@@ -774,6 +774,14 @@ export class Discourse {
             if (e) return e;
           }
         }
+        // Further back, a person who agrees is still a better reading than nobody: a pronoun
+        // before a verb of saying names someone ("She later told reporters…").
+        for (const ok of passes) {
+          for (let s = sentence - 5; s >= sentence - 12 && s >= 0; s--) {
+            const e = inSentence(s, ok);
+            if (e) return e;
+          }
+        }
         return null;
       }
       case 'anaphor':

@@ -32,7 +32,7 @@ export const en: Lexicon = {
   reflexives: [],
   agentMarkers: ['by'],
   adverbs: ['also', 'then', 'again', 'once', 'still', 'already', 'later', 'earlier', 'now', 'further', 'even', 'never', 'not', 'always', 'often', 'previously', 'immediately', 'reportedly', 'allegedly', 'openly', 'firmly', 'flatly', 'repeatedly', 'recently', 'too', 'however', 'instead', 'yet', 'just', 'both', 'himself', 'herself', 'themselves', 'itself', 'soon', 'twice', 'personally', 'publicly', 'forcefully', 'directly'],
-  parentheticals: ['for its part', 'for his part', 'for her part', 'for their part', 'in turn', 'in a statement', 'in an interview', 'on twitter', 'in response', 'quoted as', 'went on to', 'told reporters'],
+  parentheticals: ['for its part', 'for his part', 'for her part', 'for their part', 'in turn', 'in a statement', 'in an interview', 'on twitter', 'in response', 'quoted as', 'went on to', 'told reporters', 'later on', 'at the time', 'in a speech', 'in a letter', 'in a post', 'on social media'],
   adverbSuffixes: ['ly'],
   negations: ['not', 'never', 'no', "n't", 'neither', 'nor', "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "isn't", "wasn't", "aren't", "weren't", "cannot", "can't", 'nobody', 'nothing'],
   clauseSplitters: ['and', 'but', 'without', 'while', 'whereas', 'although', 'though', 'yet'],

@@ -30,7 +30,7 @@ export const fr: Lexicon = {
   reflexives: ['se', "s'"],
   agentMarkers: ['par'],
   adverbs: ['aussi', 'également', 'ensuite', 'encore', 'déjà', 'toujours', 'souvent', 'jamais', 'bien', 'lui', 'lui-même', 'elle-même', 'pourtant', 'cependant', 'alors', 'puis', 'aussitôt', 'immédiatement', 'publiquement', 'personnellement', 'fermement', 'clairement', 'notamment', 'même', 'ne', "n'", 'pas', 'plus', 'point', 'guère', 'y', 'en'],
-  parentheticals: ['de son côté', 'de leur côté', 'pour sa part', 'pour leur part', 'quant à lui', 'quant à elle', 'quant à eux', 'à son tour', 'lui aussi', 'elle aussi', 'dans un communiqué', 'de nouveau', 'à nouveau', 'tenu à', 'tenue à', 'tenus à'],
+  parentheticals: ['de son côté', 'de leur côté', 'pour sa part', 'pour leur part', 'quant à lui', 'quant à elle', 'quant à eux', 'à son tour', 'lui aussi', 'elle aussi', 'dans un communiqué', 'de nouveau', 'à nouveau', 'tenu à', 'tenue à', 'tenus à', 'plus tard', 'plus tôt', 'par la suite', 'peu après', 'entre-temps', 'sur x', 'sur twitter'],
   adverbSuffixes: ['ment'],
   negations: ['ne', "n'", 'pas', 'jamais', 'guère', 'point', 'aucun', 'aucune', 'rien', 'personne', 'ni', 'non', 'nullement'],
   clauseSplitters: ['et', 'mais', 'sans', 'tandis', 'alors', 'bien', 'quoique', 'or'],

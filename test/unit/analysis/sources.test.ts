@@ -174,3 +174,9 @@ test('demands report what is demanded: "réclament une hausse", "demanded a reco
   assert.match(claimWith(claims('Les syndicats réclament une hausse de 300 euros.', 'fr'), '300 euros').speaker?.name ?? '', /syndicats/);
   assert.equal(claimWith(claims('Opposition leader Ana Ruiz demanded a recount in 12 districts.', 'en'), 'recount').speaker?.name, 'Ana Ruiz');
 });
+
+test('a pronoun far from its antecedent still names a person who agrees, and "a plus tard assuré" is one verb group', () => {
+  const text = 'Mayor Elin Sato met the fire crews on Monday.\n\nThe storm cut power to 9,000 homes.\n\nRoads were closed.\n\nSchools stayed shut.\n\nTrains were cancelled.\n\nShe later told reporters that power would return by Friday.';
+  assert.equal(claimWith(claims(text, 'en', '2024-04-10'), 'power would return').speaker?.name, 'Elin Sato');
+  assert.equal(claimWith(claims('Elin Sato dirige la ville. Elle a plus tard assuré que le courant reviendrait.', 'fr'), 'courant').speaker?.name, 'Elin Sato');
+});
