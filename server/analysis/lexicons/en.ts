@@ -131,7 +131,9 @@ export const en: Lexicon = {
     v('accuse', 'condemn|condemns|condemned'),
     v('accuse', 'slam|slams|slammed'),
     v('question', 'question|questions|questioned|questioning'),
-    v('question', 'ask|asks|asked|asking'),
+    // "asked whether" questions; "asked the court to…" requests.
+    v('question', 'ask whether|asks whether|asked whether|asking whether|ask if|asks if|asked if|asking if'),
+    say('ask|asks|asked|asking'),
     v('question', 'wonder|wonders|wondered'),
     v('question', 'doubt|doubts|doubted'),
     v('question', 'challenge|challenges|challenged'),

@@ -118,7 +118,11 @@ export const fr: Lexicon = {
     v('accuse', er('critiqu')),
     v('accuse', er('condamn')),
     v('question', list("s'interroge|s'interrogent|interrogé|s'interrogeait|s'interroger")),
-    v('question', er('demand')),
+    // "a demandé si" asks a question; "a demandé la démission" makes a demand.
+    v('question', list('demande si|demandent si|demandé si|demandait si|demandant si|demander si|demande s\'|demandé s\'')),
+    say(er('demand')),
+    v('confirm', list('concède|concèdent|concédé|concédait|concéder')),
+    v('deny', list('inscrit en faux|inscrite en faux|inscrivent en faux')),
     v('question', er('questionn')),
     v('question', er('dout')),
   ],

@@ -67,3 +67,15 @@ test('more ways to deny and to warn: "brushed aside", "s\'est défendu d\'avoir"
   // Defending a view is no denial.
   assert.equal(claimWith(claims("L'avocate a défendu la thèse de l'accident.", 'fr'), 'accident').stance, 'assert');
 });
+
+test('asking whether questions; asking for something is a request, not a question', () => {
+  assert.equal(claimWith(claims('Senator Ana Ruiz asked whether the contract had been audited.', 'en'), 'audited').stance, 'question');
+  assert.equal(claimWith(claims('Senator Ana Ruiz asked the ministry to publish the contract.', 'en'), 'publish').stance, 'assert');
+  assert.equal(claimWith(claims('La sénatrice Ana Ruiz a demandé si le contrat avait été audité.', 'fr'), 'audité').stance, 'question');
+  assert.equal(claimWith(claims('La sénatrice Ana Ruiz a demandé la publication du contrat.', 'fr'), 'publication').stance, 'assert');
+});
+
+test('"a concédé" confirms; "s\'inscrit en faux" denies', () => {
+  assert.equal(claimWith(claims('Le ministre a concédé que les délais avaient été dépassés.', 'fr'), 'délais').stance, 'confirm');
+  assert.equal(claimWith(claims("Le ministre s'inscrit en faux contre ces chiffres.", 'fr'), 'chiffres').stance, 'deny');
+});
