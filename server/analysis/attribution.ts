@@ -240,6 +240,16 @@ function agentOf(r: Reading, j: number): Mention | null {
   }
   return null;
 }
+/** "told the BBC on Tuesday that": a mention, then only a date or adverbs, up to the clause. */
+function addresseeAt(r: Reading, c: number): Mention | undefined {
+  return startingAt(r, c) ?? (r.p.determiners.has(r.tokens[c]?.low ?? '') ? startingAt(r, c + 1) : undefined);
+}
+function addresseeThenAdjunct(r: Reading, c: number, that: number): boolean {
+  const m = addresseeAt(r, c);
+  if (!m || m.j > that) return false;
+  for (let x = m.j; x < that; x++) if (!inDate(r, r.tokens[x]!) && !adverb(r, x) && !r.p.prepositions.has(r.tokens[x]!.low)) return false;
+  return true;
+}
 function isParticiple(r: Reading, t: Token): boolean {
   return r.lex.participleSuffixes.some((suf) => t.low.endsWith(suf));
 }
@@ -604,9 +614,14 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         // An object or an infinitive: the clause runs to the next comma, unless the object
         // carries a clause of its own ("puts forward a thesis that…").
         contentEndTok = nextComma(rd, c);
-        if (tokens.slice(c, contentEndTok).some((t) => p.complementizers.has(t.low))) {
+        let that = -1;
+        for (let x = c; x < contentEndTok && that < 0; x++) if (p.complementizers.has(tokens[x]!.low)) that = x;
+        if (that >= 0) {
           complement = true;
           contentEndTok = sentenceEndTok;
+          // "told Reuters that…", "said in a statement that…", "a déclaré au Monde que…": the
+          // addressee or the medium before the clause is not what was said.
+          if (that - c <= 6 && that > c && (p.prepositions.has(tokens[c]!.low) || ((addresseeAt(rd, c)?.j === that || addresseeThenAdjunct(rd, c, that)) && !tokens.slice(c, that).some((t) => p.nouns.match([t], 0))))) c = that + 1;
         }
         if (lex.code && tokens[c] && /^\p{Ll}/u.test(tokens[c]!.raw) && looksInfinitive(rd, tokens, c)) {
           complement = true;

@@ -180,3 +180,14 @@ test('a pronoun far from its antecedent still names a person who agrees, and "a 
   assert.equal(claimWith(claims(text, 'en', '2024-04-10'), 'power would return').speaker?.name, 'Elin Sato');
   assert.equal(claimWith(claims('Elin Sato dirige la ville. Elle a plus tard assuré que le courant reviendrait.', 'fr'), 'courant').speaker?.name, 'Elin Sato');
 });
+
+test('the addressee or medium before "that" is not part of what was said', () => {
+  const told = claimWith(claims('Ada Moss told the BBC on Tuesday that 30 ferries were idle.', 'en', '2024-05-16'), '30 ferries');
+  assert.equal(told.text, 'Ada Moss says: 30 ferries were idle');
+  assert.equal(told.claimedOn, '2024-05-14');
+  const fr = claimWith(claims("Ada Moss a déclaré dans un communiqué que 30 ferries étaient à quai.", 'fr'), '30 ferries');
+  assert.match(fr.text, /: 30 ferries étaient à quai$/);
+  // A speech noun before "that" is what was put forward: it stays.
+  const thesis = claimWith(claims('The Moss camp puts forward a thesis that the ferries were sabotaged.', 'en'), 'sabotaged');
+  assert.match(thesis.text, /a thesis that/);
+});
