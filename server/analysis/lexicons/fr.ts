@@ -66,6 +66,8 @@ export const fr: Lexicon = {
     say(er('confi')),
     say(er('recens')),
     say(er('réclam')),
+    // "« … », a-t-il poursuivi": the participle only; "poursuit" is more often "carries on".
+    say(['poursuivi', 'poursuivie']),
     say(er('témoign')),
     say(list('requiert|requièrent|requis|requérait|requérir')),
     say(list('défend|défendent|défendu|défendait|défendre|défendant')),
@@ -264,6 +266,8 @@ export const fr: Lexicon = {
     { pattern: 'depute', office: 'lawmaker', gender: 'm' },
     { pattern: 'deputee', office: 'lawmaker', gender: 'f' },
     { pattern: 'chef de file', office: 'leader' },
+    { pattern: 'elu', office: 'official', gender: 'm' },
+    { pattern: 'elue', office: 'official', gender: 'f' },
     { pattern: 'cheffe de file', office: 'leader', gender: 'f' },
     { pattern: 'chef', office: 'chief' },
     { pattern: 'chercheur', office: 'researcher', gender: 'm' },

@@ -105,4 +105,14 @@ export const officeParents: Record<string, string[]> = {
   'central-bank-governor': ['governor'],
   'chief-executive': ['leader'],
   chair: ['leader'],
+  // "the official", "l'élu": any holder of a public office named before.
+  mayor: ['official'],
+  senator: ['official'],
+  lawmaker: ['official'],
+  prefect: ['official'],
+  governor: ['official'],
+  'police-chief': ['chief', 'official'],
+  'fire-chief': ['chief', 'official'],
+  commissioner: ['official'],
+  ambassador: ['official', 'diplomat'],
 };

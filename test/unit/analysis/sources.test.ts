@@ -191,3 +191,8 @@ test('the addressee or medium before "that" is not part of what was said', () =>
   const thesis = claimWith(claims('The Moss camp puts forward a thesis that the ferries were sabotaged.', 'en'), 'sabotaged');
   assert.match(thesis.text, /a thesis that/);
 });
+
+test('"a-t-il poursuivi" after a quotation, and "l\'élu" for the mayor named before', () => {
+  assert.equal(claimWith(claims('Le maire Paul Roux a visité le chantier. « Le pont sera prêt en juin », a-t-il poursuivi.', 'fr'), 'pont').speaker?.name, 'Paul Roux');
+  assert.equal(claimWith(claims('Le maire Paul Roux a visité le chantier. Le pont sera prêt en juin, estime l\'élu.', 'fr'), 'pont').speaker?.name, 'Paul Roux');
+});
