@@ -198,6 +198,8 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     return ref;
   };
 
+  // The last statement of the paragraph before, for a paragraph that is all quotation.
+  let previousSpeech = null as { a: Attribution; speaker: Entity } | null;
   for (const para of layout.body) {
     const sents = segmentParagraph(text, para, lex);
     const quotes = findQuotes(text, para, sents);
@@ -282,6 +284,9 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
     for (const sentence of sents) readSentence(sentence);
 
     // Sentences that are all quotation: the speaker is given at the quote's end, or was the last one named.
+    // A paragraph that is all quotation, with no speaker of its own, goes on with the speaker who
+    // closed the paragraph before ("Mayor X said the bridge would reopen. ¶ “We fixed every crack.”").
+    const carried: { a: Attribution; speaker: Entity } | null = !paraAttributions.some((x) => x.speaker) ? previousSpeech : null;
     for (const p of pending) {
       const owner = paraAttributions.find((x) => x.a.quote === p.quote) ?? paraAttributions.filter((x) => x.si < p.si && x.speaker).pop() ?? paraAttributions.find((x) => x.si > p.si && x.speaker);
       const span = { start: Math.max(p.quote.start, p.sentence.start), end: Math.min(p.quote.end, p.sentence.end) };
@@ -289,7 +294,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
         kind: 'verb', speaker: null, stance: owner?.a.stance ?? 'assert', neutral: owner?.a.neutral ?? true, concept: owner?.a.concept ?? 'say',
         negated: false, anterior: owner?.a.anterior ?? false, verb: null, content: span, span, quoted: true, complement: true, quote: p.quote, statementZone: owner?.a.statementZone ?? span,
       });
-      const d = draft(a, owner?.speaker ?? null, p.sentence, p.tokens, [], [p.quote], p.dates, caption, 'quote');
+      const d = draft(a, owner?.speaker ?? carried?.speaker ?? null, p.sentence, p.tokens, [], [p.quote], p.dates, caption, 'quote');
       d.claim.sentence = p.si;
       paraDrafts.push(d);
     }
@@ -322,6 +327,10 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
       }
     });
     drafts.push(...paraDrafts);
+    let last: { a: Attribution; speaker: Entity } | null = null;
+    for (const x of paraAttributions) if (x.speaker && x.a.kind !== 'noun' && x.a.kind !== 'fact' && (!last || x.a.span.start >= last.a.span.start)) last = { a: x.a, speaker: x.speaker };
+    // A paragraph of the outlet's own words ends the chain; one of carried quotations keeps it.
+    previousSpeech = last ?? (carried && pending.length && paraDrafts.every((d) => d.claim.via === 'quote') ? carried : null);
   }
 
   function outletAttribution(span: Span): Attribution {

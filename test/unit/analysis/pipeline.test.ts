@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyzeArticle } from '../../../server/analysis/index.ts';
+import { claims, claimWith } from './helpers.ts';
 
 const seedFr = readFileSync(new URL('../../fixtures/seeds/000_ff719ec247732616.txt', import.meta.url), 'utf8');
 
@@ -39,4 +40,13 @@ test('no clock: the same input gives the same output', () => {
   const x = JSON.stringify(analyzeArticle(seedFr, { published: '2019-12-11' }));
   const y = JSON.stringify(analyzeArticle(seedFr, { published: '2019-12-11' }));
   assert.equal(x, y);
+});
+
+test('a paragraph that is all quotation goes on with the speaker who closed the paragraph before', () => {
+  const en = claims('Mayor Ida Brun said the tunnel would reopen in June.\n\n"We have replaced every pump."\n\nTraffic was light on Monday.\n\n"Nobody knows why."', 'en', '2024-05-16');
+  assert.equal(claimWith(en, 'every pump').speaker?.name, 'Ida Brun');
+  // After a paragraph of the outlet's own words, an unattributed quotation stays unattributed.
+  assert.equal(claimWith(en, 'Nobody knows').speaker, null);
+  const fr = claims('La maire Ida Brun a assuré que le tunnel rouvrirait en juin.\n\n« Nous avons remplacé chaque pompe. »', 'fr', '2024-05-16');
+  assert.equal(claimWith(fr, 'chaque pompe').speaker?.name, 'Ida Brun');
 });
