@@ -479,11 +479,6 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         // the subject is set off by commas.
         speaker = endingAt(rd, k - 1)!;
         appositionStart = clauseStart(rd, speaker.i);
-      } else if (k >= 0 && isPunct(rd, k, ',') && (!endingAt(rd, k - 1) || endingAt(rd, k - 1)!.afterPreposition) && insertedSubject(rd, k)) {
-        // "Anika Rao, an epidemiologist at Lund University, warned", "The company, based in Oslo,
-        // said": a description set off by commas stands between the subject and its verb.
-        speaker = insertedSubject(rd, k)!;
-        appositionStart = speaker.i;
       } else if (k >= 0 && isPunct(rd, k, ',') && endingAt(rd, k - 1) && isPunct(rd, endingAt(rd, k - 1)!.i - 1, ',')) {
         // Apposition: "A lawyer, Daniel Ortiz, accused", "Mike Pompeo, the secretary of state, said":
         // the named one of the two speaks; the claim starts with the first.
@@ -496,6 +491,15 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
           // "A lawyer for several owners, Daniel Ortiz, accused…": the description has no entity of its own.
           speaker = second;
           appositionStart = clauseStartBefore(rd, second.i - 1);
+        }
+      }
+      if (!speaker && k >= 0 && isPunct(rd, k, ',')) {
+        // "Anika Rao, an epidemiologist at Lund University, warned", "Sean O'Brien, the union's
+        // president, said": a description set off by commas stands between the subject and its verb.
+        const subject = insertedSubject(rd, k);
+        if (subject) {
+          speaker = subject;
+          appositionStart = subject.i;
         }
       }
     }

@@ -273,7 +273,7 @@ function isPossessiveMark(raw: string): boolean {
 }
 
 function nameToken(p: Prepared, ctx: MentionContext, t: Token | undefined, first: boolean): boolean {
-  if (!t || t.kind !== 'word' || !t.cap) return false;
+  if (!t || t.kind !== 'word' || (!t.cap && !particleName(p, t))) return false;
   if (p.functionWords.has(t.fold) || p.nationalityWords.has(t.fold)) return false;
   if (p.titles.has(t.low)) return false;
   // A lone letter is an initial inside a name, not a name ("l'échantillon B").
@@ -281,6 +281,14 @@ function nameToken(p: Prepared, ctx: MentionContext, t: Token | undefined, first
   // A capitalised word opening a sentence is a name only if the article capitalises it elsewhere.
   if (first && !ctx.properNouns.has(t.fold.replace(/'s?$/u, ''))) return false;
   return true;
+}
+
+/** "al-Khatib", "ben-Ali": a name behind a particle that is one of the language's name connectors. */
+function particleName(p: Prepared, t: Token): boolean {
+  const dash = t.raw.indexOf('-');
+  if (dash < 1 || dash > 3) return false;
+  const c = t.raw.charCodeAt(dash + 1);
+  return c >= 65 && c <= 90 && p.connectors.has(t.low.slice(0, dash));
 }
 
 // Every mention is built with the same fields in the same order, so the engine keeps one
@@ -378,12 +386,17 @@ export function findMentions(tokens: Token[], lex: Lexicon, ctx: MentionContext)
     const opening = i === 0 || (i === 1 && OPENERS.test(tokens[0]!.raw));
     // Two capitalised words opening a sentence are a name even if the article never repeats the first ("Nova Pharma said").
     const descriptive = p.orgWords.has(t.fold) || p.groupNouns.has(t.fold);
-    if (nameToken(p, ctx, t, opening) || (opening && !descriptive && nameToken(p, ctx, t, false) && nameToken(p, ctx, tokens[i + 1], false))) {
+    // So are a first name and a family name joined by a particle ("Dominique de Villiers").
+    if (nameToken(p, ctx, t, opening) || (opening && !descriptive && nameToken(p, ctx, t, false) && (nameToken(p, ctx, tokens[i + 1], false) ||
+      (!!tokens[i + 1] && p.connectors.has(tokens[i + 1]!.low) && nameToken(p, ctx, tokens[i + 2], false) && ctx.properNouns.has(tokens[i + 2]!.fold)) ||
+      (!!tokens[i + 2] && p.connectors.has(tokens[i + 1]!.low) && p.connectors.has(tokens[i + 2]!.low) && nameToken(p, ctx, tokens[i + 3], false) && ctx.properNouns.has(tokens[i + 3]!.fold))))) {
       let k = i + 1;
       for (;;) {
         if (/['’]s$/u.test(tokens[k - 1]!.raw)) break;
         if (nameToken(p, ctx, tokens[k], false)) k++;
         else if (tokens[k] && p.connectors.has(tokens[k]!.low) && nameToken(p, ctx, tokens[k + 1], false)) k += 2;
+        // "Anna van der Berg": two particles in a row.
+        else if (tokens[k] && tokens[k + 1] && p.connectors.has(tokens[k]!.low) && p.connectors.has(tokens[k + 1]!.low) && nameToken(p, ctx, tokens[k + 2], false)) k += 3;
         else break;
       }
       // "Conseil constitutionnel", "Banque centrale européenne": an organisation's name may go on in lowercase adjectives.

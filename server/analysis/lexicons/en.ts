@@ -164,7 +164,7 @@ export const en: Lexicon = {
   // "For the union, …" is as often the outlet's framing as the union's view: not read as a source.
   openingSources: [],
   nameAdjectiveSuffixes: [],
-  nameConnectors: ['of', 'for', 'and', 'de', 'du', 'von', 'van', 'der', 'da', 'al', 'bin', 'el'],
+  nameConnectors: ['of', 'for', 'and', 'de', 'du', 'von', 'van', 'der', 'den', 'da', 'al', 'bin', 'el', 'ibn', 'abu', 'ben'],
   objectPronouns: [{ form: 'him', gender: 'm' }, { form: 'her', gender: 'f' }, { form: 'them', plural: true }, { form: 'it', neuter: true }],
   anaphors: ['the latter', 'the former', 'the # - year-old', 'the # year-old'],
   titles: [

@@ -153,7 +153,7 @@ export const fr: Lexicon = {
   gerundMarkers: ['en'],
   openingSources: ['pour'],
   nameAdjectiveSuffixes: ['el', 'elle', 'al', 'ale', 'ien', 'ienne', 'ique', 'aire', 'ais', 'aise', 'ain', 'aine', 'éen', 'éenne', 'if', 'ive', 'iste', 'ier', 'ière', 'al', 'aux', 'ale'],
-  nameConnectors: ['de', "d'", 'du', 'des', "l'", 'la', 'et'],
+  nameConnectors: ['de', "d'", 'du', 'des', "l'", 'la', 'et', 'van', 'von', 'der', 'den', 'al', 'el', 'ben', 'bin', 'ibn', 'abu'],
   objectPronouns: [{ form: 'lui', gender: 'm' }, { form: 'elle', gender: 'f' }, { form: 'eux', gender: 'm', plural: true }, { form: 'elles', gender: 'f', plural: true }],
   anaphors: ['ce dernier', 'cette dernière', "l' intéressé", "l' intéressée", "l'intéressé", "l'intéressée", 'le trentenaire', 'la trentenaire', 'le quadragénaire', 'la quadragénaire', 'le quinquagénaire', 'la quinquagénaire', 'le sexagénaire', 'la sexagénaire', 'le septuagénaire', 'la septuagénaire', "l' octogénaire"],
   titles: [{ form: 'm.', gender: 'm' }, { form: 'mme', gender: 'f' }, { form: 'mme.', gender: 'f' }, { form: 'mlle', gender: 'f' }, { form: 'me', }, { form: 'dr' }, { form: 'pr' }],

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Discourse, findMentions, nameKey } from '../../../server/analysis/entities.ts';
 import { isReportingVerbAt } from '../../../server/analysis/attribution.ts';
+import { claims, claimWith } from './helpers.ts';
 import { getLexicon } from '../../../server/analysis/lexicons/index.ts';
 import { tokenize } from '../../../server/analysis/text.ts';
 import { claims, claimWith } from './helpers.ts';
@@ -56,4 +57,17 @@ test('"the company" points back to the company named before', () => {
 test('a role named before its holder becomes that person ("its governor" … "Governor Ana Ruiz")', () => {
   const list = claims('The central bank held rates, and its governor warned of higher prices. "We are not done," Governor Ana Ruiz said.', 'en');
   assert.equal(claimWith(list, 'higher prices').speaker?.name, 'Ana Ruiz');
+});
+
+test('names with particles: "Bashar al-Khatib" / "Al-Khatib", "Anna van der Berg", "Dominique de Villiers"', () => {
+  const ar = claims('Bashar al-Khatib said 200 shops had closed. Al-Khatib added that rents had doubled.', 'en');
+  assert.equal(claimWith(ar, 'rents had doubled').speaker?.name, 'Bashar al-Khatib');
+  const nl = claims('Anna van der Berg said 200 shops had closed. Van der Berg added that rents had doubled.', 'en');
+  assert.equal(claimWith(nl, '200 shops').speaker?.name, 'Anna van der Berg');
+  const fr = claims('Dominique de Villiers a affirmé que 200 commerces avaient fermé. Selon Villiers, les loyers ont doublé.', 'fr');
+  assert.equal(claimWith(fr, '200 commerces').speaker?.name, 'Dominique de Villiers');
+});
+
+test('"Sean O\'Brien, the union\'s president, said": a possessive description between commas', () => {
+  assert.equal(claimWith(claims("Rosa Kehl, the airline's chief pilot, said 14 flights were cancelled.", 'en'), '14 flights').speaker?.name, 'Rosa Kehl');
 });
