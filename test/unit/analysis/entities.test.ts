@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Discourse, findMentions, nameKey } from '../../../server/analysis/entities.ts';
 import { isReportingVerbAt } from '../../../server/analysis/attribution.ts';
-import { claims, claimWith } from './helpers.ts';
 import { getLexicon } from '../../../server/analysis/lexicons/index.ts';
 import { tokenize } from '../../../server/analysis/text.ts';
 import { claims, claimWith } from './helpers.ts';
