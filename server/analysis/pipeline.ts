@@ -70,6 +70,7 @@ interface Prepared {
   stop: Set<string>;
   speechNouns: Set<string>;
   definite: Set<string>;
+  numberWords: Set<string>;
 }
 const cache = new WeakMap<Lexicon, Prepared>();
 function prepare(lex: Lexicon): Prepared {
@@ -86,9 +87,20 @@ function prepare(lex: Lexicon): Prepared {
     pointers: wordSet(lex.pointers), objectPointers: wordSet(lex.objectPointers), stop: wordSet(lex.stopwords),
     speechNouns: wordSet(lex.speechNouns.flatMap((n) => n.forms)),
     definite: wordSet(lex.definiteDeterminers),
+    numberWords: wordSet(lex.numberWords),
   };
   cache.set(lex, p);
   return p;
+}
+
+// Figures, in digits or in words; "the two ministers", "les deux hommes" count people already named, not a figure.
+function countFigures(tokens: Token[], p: Prepared): number {
+  let n = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'num' || (p.numberWords.has(t.low) && !(k > 0 && p.definite.has(tokens[k - 1]!.low)))) n++;
+  }
+  return n;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -397,7 +409,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions = {}): Article
       spanTokens: ownTokens, contextTokens: tokens.filter((t) => (t.e <= span.start || t.s >= span.end) && !within(t, who)), anaphoric,
     });
     const cw = checkworthiness({
-      attributed: !!speaker, stance: stance.stance, entities: subjects.size + (speaker ? 1 : 0), numbers: ownTokens.filter((t) => t.kind === 'num').length,
+      attributed: !!speaker, stance: stance.stance, entities: subjects.size + (speaker ? 1 : 0), numbers: countFigures(ownTokens, prep),
       dates: dates.filter((d) => inside(d, span)).length, quoted: a.quoted, hedges, opinions, pledges, words: ownTokens.filter((t) => t.kind === 'word').length,
       caption, question: /\?\s*$/.test(quote),
     });

@@ -388,6 +388,7 @@ export const en: Lexicon = {
   ],
   blameActs: ['refused', 'rejected', 'ignored', 'hid', 'hidden', 'covered up', 'lied', 'stole', 'stolen', 'rigged', 'sabotaged', 'violated', 'broke the law', 'chose to say nothing', 'kept quiet', 'turned a blind eye'],
   firstPerson: ['i', 'we', 'our', 'my', 'us', "i'm", "we're", "we've", "i've"],
+  numberWords: ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'dozen', 'dozens', 'half', 'third', 'quarter', 'twice', 'double', 'doubled', 'tripled'],
   hedges: ['may', 'might', 'could', 'possibly', 'perhaps', 'reportedly', 'allegedly', 'apparently', 'seemed', 'seems', 'appeared', 'appears', 'likely', 'unlikely', 'suggest', 'suggested', 'probably', 'as if', 'would'],
   opinionWords: ['celebrate', 'victory', 'sensitive', 'good', 'bad', 'great', 'terrible', 'wonderful', 'shameful', 'disgrace', 'hope', 'hopes', 'wish', 'believe', 'feel', 'think', 'should', 'must', 'ought', 'deplore', 'welcome', 'welcomed', 'regret', 'regrets', 'sad', 'happy', 'proud', 'laughed', 'laugh', 'snub', 'will', 'want', 'wants', 'willingness', 'disagreed', 'agreed',
     // Procedural remarks check nothing either.

@@ -387,6 +387,7 @@ export const fr: Lexicon = {
   ],
   blameActs: ['refusé', 'rejeté', 'ignoré', 'caché', 'dissimulé', 'menti', 'volé', 'volée', 'truqué', 'truquée', 'saboté', 'violé', 'enfreint', 'bafoué', 'fermé les yeux', 'passé sous silence'],
   firstPerson: ['je', "j'", 'nous', 'notre', 'nos', 'mon', 'ma', 'mes', 'on'],
+  numberWords: ['deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'quinze', 'vingt', 'trente', 'quarante', 'cinquante', 'cent', 'centaines', 'mille', 'milliers', 'million', 'millions', 'milliard', 'milliards', 'dizaine', 'dizaines', 'douzaine', 'moitié', 'tiers', 'quart', 'double', 'doublé', 'triplé'],
   hedges: ['peut-être', 'pourrait', 'pourraient', 'semble', 'semblait', 'apparemment', 'probablement', 'sans doute', 'éventuellement', 'supposé', 'présumé', 'aurait', 'auraient', 'comme si'],
   opinionWords: ['célébrer', 'victoire', 'sensible', 'bon', 'bonne', 'mauvais', 'mauvaise', 'formidable', 'honte', 'espère', 'espérer', 'souhaite', 'souhaiter', 'croit', 'pense', 'devrait', 'doit', 'déplore', 'salue', 'regrette', 'fier', 'fière', 'volonté', 'rapprochement', 'veut', 'voudrait', 'désaccord', 'ironisé',
     // Procedural remarks check nothing either.

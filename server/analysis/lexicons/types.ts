@@ -173,6 +173,8 @@ export interface Lexicon {
   firstPerson: string[];
   hedges: string[];
   opinionWords: string[];
+  /** Numbers written in words ("three", "dozens", "millions"): figures for check-worthiness. */
+  numberWords: string[];
 
   // --- dates
   /** Words that may begin a date expression; the date parser only reads around these and numeric dates. */

@@ -46,3 +46,11 @@ test('procedural remarks rank below a verifiable statement of the same speaker',
   const fr = claims("L'agence a indiqué avoir rappelé 12 000 flacons. L'agence n'a pas souhaité commenter davantage.", 'fr', '2024-02-14');
   assert.ok(claimWith(fr, '12 000 flacons').checkworthiness > claimWith(fr, 'commenter').checkworthiness);
 });
+
+test('figures written in words count as figures; "the two ministers" does not', () => {
+  const en = claims('The storm was frightening. Three people died and hundreds were evacuated. The two ministers visited the area.', 'en', '2024-02-14');
+  assert.ok(claimWith(en, 'Three people').checkworthiness > claimWith(en, 'frightening').checkworthiness);
+  assert.ok(claimWith(en, 'Three people').checkworthiness > claimWith(en, 'two ministers').checkworthiness);
+  const fr = claims("La tempête était effrayante. Trois personnes sont mortes et des centaines ont été évacuées.", 'fr', '2024-02-14');
+  assert.ok(claimWith(fr, 'Trois personnes').checkworthiness > claimWith(fr, 'effrayante').checkworthiness);
+});
