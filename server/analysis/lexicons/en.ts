@@ -91,7 +91,6 @@ export const en: Lexicon = {
     say('recount|recounted'),
     say('urge|urges|urged|urging'),
     say('reveal|reveals|revealed|revealing'),
-    say('defend|defends|defended|defending'),
     say('demand|demands|demanded|demanding'),
     // "recalled" alone is also a product recall: only with its clause.
     say('recalled that|recalls that|recalling that'),

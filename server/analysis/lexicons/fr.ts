@@ -70,7 +70,6 @@ export const fr: Lexicon = {
     say(['poursuivi', 'poursuivie']),
     say(er('témoign')),
     say(list('requiert|requièrent|requis|requérait|requérir')),
-    say(list('défend|défendent|défendu|défendait|défendre|défendant')),
     // "s'est défendu d'avoir…": defending oneself against a charge denies it.
     v('deny', list("défendu d'|défendue d'|défend d'|défendu de|défendue de|défend de")),
     v('deny', list('balaie|balaient|balayé|balayait|balayer')),

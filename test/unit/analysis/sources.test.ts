@@ -196,3 +196,8 @@ test('"a-t-il poursuivi" after a quotation, and "l\'élu" for the mayor named be
   assert.equal(claimWith(claims('Le maire Paul Roux a visité le chantier. « Le pont sera prêt en juin », a-t-il poursuivi.', 'fr'), 'pont').speaker?.name, 'Paul Roux');
   assert.equal(claimWith(claims('Le maire Paul Roux a visité le chantier. Le pont sera prêt en juin, estime l\'élu.', 'fr'), 'pont').speaker?.name, 'Paul Roux');
 });
+
+test('defending a title or a lead is no statement', () => {
+  assert.equal(claimWith(claims('Champion Lena Ott defended her title in Oslo on Sunday.', 'en'), 'title').speaker, null);
+  assert.equal(claimWith(claims("Le club a défendu son titre dimanche à Lyon.", 'fr'), 'titre').speaker, null);
+});
