@@ -96,7 +96,8 @@ export const en: Lexicon = {
     say('recalled that|recalls that|recalling that'),
     say('disclose|discloses|disclosed|disclosing'),
     say('confide|confided'),
-    say('assure|assures|assured'),
+    // "assured reporters that…"; a win also assures a place.
+    say('assured that|assures that|assured reporters|assured the public|assured residents'),
     say('hint|hints|hinted'),
     say('tell reporters|told reporters'),
     v('accuse', 'lambast|lambasts|lambasted|decry|decries|decried|fault|faults|faulted|castigate|castigated|berate|berated'),

@@ -72,8 +72,9 @@ export const fr: Lexicon = {
     say(list('requiert|requièrent|requis|requérait|requérir')),
     // "s'est défendu d'avoir…": defending oneself against a charge denies it.
     v('deny', list("défendu d'|défendue d'|défend d'|défendu de|défendue de|défend de")),
-    v('deny', list('balaie|balaient|balayé|balayait|balayer')),
-    v('warn', list("tire la sonnette d' alarme|tiré la sonnette d' alarme|tirent la sonnette d' alarme|inquiète|inquiètent|inquiétait")),
+    // "a balayé ces accusations"; a player also sweeps an opponent aside.
+    v('deny', list("balaie ces|balaient ces|balayé ces|balayait ces|balayé les accusations|balayé les critiques|balaie les accusations|balaie les critiques|balayé d' un revers de main")),
+    v('warn', list("tire la sonnette d' alarme|tiré la sonnette d' alarme|tirent la sonnette d' alarme|s' inquiète|s' inquiètent|s' inquiétait")),
     // "rappeler" alone is also a product recall: only with its clause.
     say(list("rappelle que|rappellent que|rappelé que|rappelait que|rappelant que|rappeler que|rappelle qu'|rappelé qu'|rappelait qu'|rappelant qu'")),
     say(er('signal')),

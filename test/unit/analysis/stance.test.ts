@@ -79,3 +79,10 @@ test('"a concédé" confirms; "s\'inscrit en faux" denies', () => {
   assert.equal(claimWith(claims('Le ministre a concédé que les délais avaient été dépassés.', 'fr'), 'délais').stance, 'confirm');
   assert.equal(claimWith(claims("Le ministre s'inscrit en faux contre ces chiffres.", 'fr'), 'chiffres').stance, 'deny');
 });
+
+test('sport and adjectives do not deny or warn: "a balayé son adversaire", "la population est inquiète", "the win assured a place"', () => {
+  assert.notEqual(claimWith(claims('La joueuse Nina Roy a balayé son adversaire 6-1, 6-2.', 'fr'), 'adversaire').stance, 'deny');
+  assert.notEqual(claimWith(claims('La population est inquiète après la crue.', 'fr'), 'population').stance, 'warn');
+  assert.equal(claimWith(claims('The win assured Lyon a place in the final.', 'en'), 'place in the final').speaker, null);
+  assert.equal(claimWith(claims("L'ONG Terra s'inquiète d'une hausse des expulsions.", 'fr'), 'expulsions').stance, 'warn');
+});
