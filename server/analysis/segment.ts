@@ -165,7 +165,8 @@ export function findQuotes(text: string, para: Span, sentences: Span[]): Quote[]
         open = null;
       }
     } else if (ch === '‘') {
-      if (!open && /[\p{L}\p{N}"“]/u.test(after)) open = opening(sentences, para, i, ch);
+      // Only after a space or an opening bracket: "O‘Brien" misspells an apostrophe.
+      if (!open && /[\s(\[—–-]/u.test(before) && /[\p{L}\p{N}"“]/u.test(after)) open = opening(sentences, para, i, ch);
     } else if (ch === '’') {
       if (open && open.ch === '‘' && !/[\p{L}\p{N}]/u.test(after)) {
         pushQuote(text, out, open.at, i, i + 1);

@@ -47,3 +47,8 @@ test('single typographic quotes (British style) are quotations; an apostrophe is
   assert.equal(c.quote, 'Three crossings were cancelled');
   assert.equal(c.speaker?.name, 'Ada Moss');
 });
+
+test('a misspelt apostrophe ("O‘Brien") opens no quotation that would hide a later one', () => {
+  const list = claims('Kate O‘Brien chairs the board. “Nine ferries are idle,” O‘Brien said.', 'en');
+  assert.equal(claimWith(list, 'Nine ferries').quote, 'Nine ferries are idle');
+});
