@@ -165,8 +165,9 @@ export function findQuotes(text: string, para: Span, sentences: Span[]): Quote[]
         open = null;
       }
     } else if (ch === '‘') {
-      // Only after a space or an opening bracket: "O‘Brien" misspells an apostrophe.
-      if (!open && /[\s(\[—–-]/u.test(before) && /[\p{L}\p{N}"“]/u.test(after)) open = opening(sentences, para, i, ch);
+      // Only after a space or an opening bracket ("O‘Brien" misspells an apostrophe), and only
+      // when a closing mark follows in the paragraph ("the ‘90s" opens nothing).
+      if (!open && /[\s(\[—–-]/u.test(before) && /[\p{L}\p{N}"“]/u.test(after) && /’(?![\p{L}\p{N}])/u.test(text.slice(i + 1, para.end))) open = opening(sentences, para, i, ch);
     } else if (ch === '’') {
       if (open && open.ch === '‘' && !/[\p{L}\p{N}]/u.test(after)) {
         pushQuote(text, out, open.at, i, i + 1);
