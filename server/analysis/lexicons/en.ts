@@ -465,7 +465,7 @@ export const en: Lexicon = {
     unchanged: ['unchanged', 'hold', 'held', 'steady', 'pause', 'paused'],
     economy: ['economy', 'economic', 'growth', 'recession'],
     unemployment: ['unemployment', 'jobless', 'jobs'],
-    company: ['company', 'firm', 'manufacturer', 'carmaker', 'automaker', 'group', 'maker', 'laboratory', 'lab', 'management'],
+    company: ['company', 'firm', 'manufacturer', 'carmaker', 'automaker', 'group', 'maker', 'laboratory', 'lab', 'management', 'retailer', 'lender', 'insurer', 'operator', 'startup', 'platform', 'service', 'provider', 'supplier', 'chain', 'brand', 'producer', 'developer'],
     recall: ['recall', 'recalled', 'recalling'],
     vehicle: ['vehicle', 'vehicles', 'car', 'cars', 'model', 'models'],
     defect: ['defect', 'defective', 'fault', 'faulty', 'flaw', 'malfunction'],

@@ -463,7 +463,7 @@ export const fr: Lexicon = {
     unchanged: ['inchangé', 'inchangés', 'maintenir', 'maintenu', 'pause', 'statu quo'],
     economy: ['économie', 'économique', 'croissance', 'récession'],
     unemployment: ['chômage', 'emploi', 'emplois'],
-    company: ['entreprise', 'société', 'constructeur', 'groupe', 'fabricant', 'firme', 'laboratoire', 'direction'],
+    company: ['entreprise', 'société', 'constructeur', 'groupe', 'fabricant', 'firme', 'laboratoire', 'direction', 'enseigne', 'assureur', 'opérateur', 'plateforme', 'fournisseur', 'chaîne', 'marque', 'start-up', 'producteur', 'distributeur'],
     recall: ['rappel', 'rappeler', 'rappelé', 'rappelés', 'rappelle'],
     vehicle: ['véhicule', 'véhicules', 'voiture', 'voitures', 'modèle', 'modèles'],
     defect: ['défaut', 'défectueux', 'défectueuse', 'défaillance', 'anomalie', 'vice'],

@@ -70,3 +70,10 @@ test('names with particles: "Bashar al-Khatib" / "Al-Khatib", "Anna van der Berg
 test('"Sean O\'Brien, the union\'s president, said": a possessive description between commas', () => {
   assert.equal(claimWith(claims("Rosa Kehl, the airline's chief pilot, said 14 flights were cancelled.", 'en'), '14 flights').speaker?.name, 'Rosa Kehl');
 });
+
+test('"the company" refers back to a business named with another word ("streaming service Lumo")', () => {
+  const list = claims('Streaming service Lumo said on Thursday that 2 million accounts were hacked. The company said the attack was detected on Monday.', 'en', '2024-03-08');
+  const c = claimWith(list, 'attack was detected');
+  assert.equal(c.speaker?.name, 'Lumo');
+  assert.equal(c.claimedOn, '2024-03-07');
+});
