@@ -229,7 +229,12 @@ function matchBareRole(tokens: Token[], i: number, p: Prepared): { end: number; 
   const t = tokens[i];
   if (!t) return null;
   const byWord = p.rolesByFirst.get(t.fold);
-  const any = p.rolesByFirst.get('*');
+  // Patterns opening on any word ("* minister") only where their second word follows: most
+  // tokens then need no candidate list at all.
+  const starred = p.rolesByFirst.get('*');
+  const second = tokens[i + 1]?.fold;
+  let any: typeof starred;
+  if (starred) for (const r of starred) if (r.tokens[1] === second || r.tokens[1] === '*' || r.tokens[1] === '{nat}') (any ??= []).push(r);
   const natHere = p.nationalityWords.has(t.fold) || !!p.countries.match(tokens, i) || (p.determiners.has(t.low) && !!tokens[i + 1] && (p.nationalityWords.has(tokens[i + 1]!.fold) || !!p.countries.match(tokens, i + 1)));
   if (!byWord && !any && !natHere) return null;
   const candidates = [...(byWord ?? []), ...(any ?? []), ...(natHere ? p.rolesByFirst.get('{nat}') ?? [] : [])];

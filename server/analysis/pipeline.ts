@@ -116,7 +116,7 @@ function properNouns(text: string, body: Span[]): Set<string> {
   const out = new Set<string>();
   // A capitalised word after spaces that follow anything but a sentence end or an opening mark;
   // also one behind a short particle ("al-Khatib"), which opens a sentence capitalised.
-  const re = /\s+(\p{Lu}[\p{L}\p{M}'’-]*|\p{Ll}{1,3}-\p{Lu}[\p{L}\p{M}'’-]*)/gu;
+  const re = /\s+((?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*)/gu;
   for (const b of body) {
     const s = text.slice(b.start, b.end);
     for (const m of s.matchAll(re)) {

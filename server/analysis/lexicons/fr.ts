@@ -399,7 +399,7 @@ export const fr: Lexicon = {
     "aujourd'hui": 0, hier: -1, demain: 1, 'avant-hier': -2,
     'il y a deux jours': -2, 'il y a trois jours': -3, 'il y a quatre jours': -4, 'il y a cinq jours': -5, 'il y a six jours': -6,
     'il y a 2 jours': -2, 'il y a 3 jours': -3, 'il y a 4 jours': -4, 'il y a 5 jours': -5, 'il y a 6 jours': -6,
-    'ce matin': 0, 'cet après-midi': 0, 'ce soir': 0, 'la nuit dernière': -1, 'hier matin': -1, 'hier soir': -1, 'hier après-midi': -1,
+    'ce matin': 0, 'cet après-midi': 0, 'ce soir': 0, 'hier matin': -1, 'hier soir': -1, 'hier après-midi': -1,
   },
   dateWords: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', "aujourd'hui", 'hier', 'demain', 'avant-hier', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre', 'janv.', 'févr.', 'avr.', 'juil.', 'sept.', 'oct.', 'nov.', 'déc.', 'veille', 'lendemain', 'semaine'],
 
