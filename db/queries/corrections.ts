@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { auditEvents, claims, mentions, sources, sourceVersions, users } from '../schema/index.ts';
 
@@ -33,11 +33,11 @@ export function listOrphanedMentions(ex: Executor, only: { sourceId?: number; me
 }
 
 export async function countOrphanedMentionsOfSource(ex: Executor, sourceId: number): Promise<number> {
-  const rows = await ex
-    .select({ id: mentions.id })
+  const [row] = await ex
+    .select({ n: sql<number>`count(*)::int` })
     .from(mentions)
     .where(and(eq(mentions.sourceId, sourceId), eq(mentions.anchorState, 'orphaned')));
-  return rows.length;
+  return row?.n ?? 0;
 }
 
 /** Every stored version of a body with its text, oldest first (a versions page shows each change). */

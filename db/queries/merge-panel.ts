@@ -1,27 +1,6 @@
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
-import { claimLinks, claimMerges, claims, mentions, reviews, sources, users } from '../schema/index.ts';
-
-/** Merges into or out of a claim, newest first, with what each moved (for undo and split). */
-export function listMergesTouchingClaim(ex: Executor, claimId: number) {
-  return ex
-    .select({
-      id: claimMerges.id,
-      sourceClaimId: claimMerges.sourceClaimId,
-      targetClaimId: claimMerges.targetClaimId,
-      moved: claimMerges.moved,
-      reason: claimMerges.reason,
-      createdAt: claimMerges.createdAt,
-      undoneAt: claimMerges.undoneAt,
-      byName: users.name,
-      sourceText: claims.text,
-    })
-    .from(claimMerges)
-    .innerJoin(claims, eq(claims.id, claimMerges.sourceClaimId))
-    .leftJoin(users, eq(users.id, claimMerges.createdById))
-    .where(or(eq(claimMerges.targetClaimId, claimId), eq(claimMerges.sourceClaimId, claimId)))
-    .orderBy(desc(claimMerges.createdAt), desc(claimMerges.id));
-}
+import { claimLinks, claims, mentions, reviews, sources } from '../schema/index.ts';
 
 /** The mentions of some claims with the source they are in (retired ones included: a merge moves them too). */
 export function listMentionsWithSource(ex: Executor, claimIds: number[]) {

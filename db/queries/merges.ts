@@ -188,13 +188,14 @@ export async function findMerge(ex: Executor, id: number): Promise<MergeRow | un
   return rows[0];
 }
 
-/** Merges into a claim, and the merge that took it elsewhere, for its page. */
-export function listMergesOfClaim(ex: Executor, claimId: number) {
+/** Merges into or out of a claim, newest first, with what each moved (for undo and split). */
+export function listMergesTouchingClaim(ex: Executor, claimId: number) {
   return ex
     .select({
       id: claimMerges.id,
       sourceClaimId: claimMerges.sourceClaimId,
       targetClaimId: claimMerges.targetClaimId,
+      moved: claimMerges.moved,
       reason: claimMerges.reason,
       createdAt: claimMerges.createdAt,
       undoneAt: claimMerges.undoneAt,

@@ -19,7 +19,9 @@ export function listArticles(ex: Executor, limit: number) {
       language: sources.language,
       publishedOn: sources.publishedOn,
       agency: sources.agency,
-      claimCount: sql<number>`(select count(distinct ${mentions.claimId})::int from ${mentions} where ${mentions.sourceId} = ${sources.id})`,
+      // Qualified by hand: in a one-table select drizzle writes bare column names, and inside the
+      // subquery a bare "id" would be the mention's own.
+      claimCount: sql<number>`(select count(distinct m.claim_id)::int from ${mentions} m where m.source_id = ${sources}.id and m.anchor_state <> 'retired')`,
     })
     .from(sources)
     .where(isNotNull(sources.body))

@@ -9,7 +9,8 @@ export function listStories(ex: Executor, limit: number) {
       slug: stories.slug,
       title: stories.title,
       summary: stories.summary,
-      claimCount: sql<number>`(select count(*)::int from ${storyClaims} where ${storyClaims.storyId} = ${stories.id})`,
+      // Qualified by hand: in a one-table select drizzle writes bare column names.
+      claimCount: sql<number>`(select count(*)::int from ${storyClaims} sc where sc.story_id = ${stories}.id)`,
     })
     .from(stories)
     .orderBy(desc(stories.createdAt), desc(stories.id))

@@ -8,9 +8,9 @@ import {
   listClaimHeads,
   listLiveLinksOfClaims,
   listMentionsWithSource,
-  listMergesTouchingClaim,
 } from '../../db/queries/merge-panel.ts';
 import { findMention } from '../../db/queries/mentions.ts';
+import { listMergesTouchingClaim } from '../../db/queries/merges.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { MergeInput, RetractInput, SplitInput } from './merge.ts';
 import { search, SearchQuery } from './search.ts';

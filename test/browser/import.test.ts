@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type TestApp } from '../support/app.ts';
 import { createUser } from '../support/auth.ts';
-import { browserSkip, launchBrowser } from '../support/browser.ts';
+import { browserSkip, importByPaste, launchBrowser, signIn } from '../support/browser.ts';
 
 const EN = readFileSync('seeds/003_e90388dfdeb82ae4.txt', 'utf8');
 const FR = readFileSync('seeds/000_ff719ec247732616.txt', 'utf8');
@@ -23,11 +23,7 @@ describe('an editor importing articles in Chromium', { skip: browserSkip }, () =
       if (msg.type() === 'error') consoleErrors.push(`${page.url()} ${JSON.stringify(msg.location())} ${msg.text().slice(0, 60)}`);
     });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
-    await page.goto(`${app.url}/login`);
-    await page.fill('#login-email', editor.email);
-    await page.fill('#login-password', editor.password);
-    await page.locator('form button[type="submit"]').last().click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signIn(page, app.url, editor);
     mkdirSync('screenshots', { recursive: true });
   });
   after(async () => {
@@ -35,19 +31,10 @@ describe('an editor importing articles in Chromium', { skip: browserSkip }, () =
     await app?.close();
   });
 
-  async function importByPaste(text: string, published: string) {
-    await page.goto(`${app.url}/sources/new`);
-    await page.fill('#import-text', text);
-    await page.locator('details.import-metadata summary').click();
-    await page.fill('#meta-published', published);
-    await page.getByRole('button', { name: 'Import and analyse' }).click();
-    await page.waitForURL(/\/sources\/\d+\?imported=\d+$/);
-  }
-
   it('imports the English seed by paste and sees its suggestions highlighted', async () => {
     await page.goto(`${app.url}/sources/new`);
     await page.screenshot({ path: 'screenshots/import-form.png', fullPage: true });
-    await importByPaste(EN, '2019-12-11');
+    await importByPaste(page, app.url, EN, '2019-12-11');
     assert.match((await page.locator('.notice').first().textContent()) ?? '', /Article imported: \d+ suggested claims/);
     const marks = page.locator('#article-text mark.suggestion');
     assert.ok((await marks.count()) >= 10);
@@ -70,7 +57,7 @@ describe('an editor importing articles in Chromium', { skip: browserSkip }, () =
   });
 
   it('joins the French White House statement to the English claim proposed as a candidate', async () => {
-    await importByPaste(FR, '2019-12-11');
+    await importByPaste(page, app.url, FR, '2019-12-11');
     const item = page.locator('#suggestions .suggestion-item', { hasText: 'White House' }).first();
     await item.getByRole('link', { name: 'Review and accept' }).click();
     const candidate = page.locator('.candidate', { hasText: 'Trump warned Lavrov against any Russian attempt' });

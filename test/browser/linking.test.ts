@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type TestApp } from '../support/app.ts';
 import { createUser } from '../support/auth.ts';
-import { browserSkip, launchBrowser } from '../support/browser.ts';
+import { browserSkip, importByPaste, launchBrowser, signIn } from '../support/browser.ts';
 
 const EN = readFileSync('seeds/003_e90388dfdeb82ae4.txt', 'utf8');
 const FR = readFileSync('seeds/000_ff719ec247732616.txt', 'utf8');
@@ -27,26 +27,13 @@ describe('the seed story rebuilt from an empty database in Chromium', { skip: br
       if (msg.type() === 'error') consoleErrors.push(`${page.url()} ${msg.text().slice(0, 80)}`);
     });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
-    await page.goto(`${app.url}/login`);
-    await page.fill('#login-email', editor.email);
-    await page.fill('#login-password', editor.password);
-    await page.locator('form button[type="submit"]').last().click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signIn(page, app.url, editor);
     mkdirSync('screenshots', { recursive: true });
   });
   after(async () => {
     await browser?.close();
     await app?.close();
   });
-
-  async function importByPaste(text: string, published: string) {
-    await page.goto(`${app.url}/sources/new`);
-    await page.fill('#import-text', text);
-    await page.locator('details.import-metadata summary').click();
-    await page.fill('#meta-published', published);
-    await page.getByRole('button', { name: 'Import and analyse' }).click();
-    await page.waitForURL(/\/sources\/\d+\?imported=\d+$/);
-  }
 
   /** Opens the suggestion holding `words` and accepts it: as a new claim, or joined to the candidate holding `join`. */
   async function accept(words: string, join?: string) {
@@ -69,7 +56,7 @@ describe('the seed story rebuilt from an empty database in Chromium', { skip: br
   }
 
   it('imports the French dispatch and accepts the White House statement, Lavrov’s denial and Pompeo’s confirmation', async () => {
-    await importByPaste(FR, '2019-12-11');
+    await importByPaste(page, app.url, FR, '2019-12-11');
     await accept('le milliardaire républicain avait');
     await accept("nous n'avons même pas parlé d'élections");
     await accept('avait bien mis personnellement en garde');
@@ -79,7 +66,7 @@ describe('the seed story rebuilt from an empty database in Chromium', { skip: br
   });
 
   it('imports the English rendering and joins its statements to the French claims Claimline proposes', async () => {
-    await importByPaste(EN, '2019-12-11');
+    await importByPaste(page, app.url, EN, '2019-12-11');
     await accept('had issued a warning to the head of Russian diplomacy', 'le milliardaire républicain');
     await page.screenshot({ path: 'screenshots/linking-joined.png', fullPage: false });
     await accept('we did not even talk about elections', "nous n'avons même pas parlé d'élections");

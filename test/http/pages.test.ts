@@ -35,6 +35,13 @@ describe('reader pages on the demo data', () => {
     assert.ok(articles.includes('Pompeo confirme que Trump a mis en garde Moscou contre toute ingérence'));
     assert.ok(articles.includes('Trump warned Russia against any interference in elections'));
     assert.deepEqual([...doc.querySelectorAll('#stories li a')].map(textOf), ['Lavrov in Washington, December 2019']);
+    // Each article says how many claims it carries: as many as its page highlights.
+    for (const item of doc.querySelectorAll('#articles li')) {
+      const href = item.querySelector('a')!.getAttribute('href')!;
+      const linked = new Set([...(await page(href)).doc.querySelectorAll('.article-text a[href^="/claims/"]')].map((a) => a.getAttribute('href')));
+      assert.ok(linked.size > 1, `${href} highlights several claims`);
+      assert.match(textOf(item.querySelector('.meta')), new RegExp(`\\b${linked.size} claims\\b`), `${href} counts its ${linked.size} claims`);
+    }
   });
 
   it('article pages show the text with each claim highlighted and linked to its claim', async () => {
