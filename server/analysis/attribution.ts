@@ -643,6 +643,9 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       const lead = endingAt(rd, first - 1);
       if (lead && (lead.type === 'known' || lead.type === 'nationality') && !lead.afterPreposition) first = lead.i;
       if (first > 0 && p.determiners.has(tokens[first - 1]!.low)) first--;
+      // "…, an accusation the company denied": a speech noun standing for the clause before the comma.
+      const answered = first > 2 && p.nouns.match(tokens, first - 1)?.end === first && p.determiners.has(tokens[first - 2]!.low) && isPunct(rd, first - 3, ',');
+      if (answered) first -= 2;
       // Only the verb's own clause counts: ", as she warned that…" after it is another clause.
       const ownEnd = nextComma(rd, c);
       const rest = tokens.slice(c, ownEnd).filter((t) => t.kind !== 'punct');
@@ -659,7 +662,8 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
         if (complements.length) void 0;
         out.push(attribution({
           kind: 'verb', speaker, stance, neutral: h.neutral, concept: h.concept, negated, anterior,
-          verb: spanOf(rd, h.i, h.j), content, span: content, quoted, complement: true, statementZone,
+          // The answer's own words close its span: "…, an accusation the company denied".
+          verb: spanOf(rd, h.i, h.j), content, span: answered ? { start: content.start, end: tokens[h.j - 1]!.e } : content, quoted, complement: true, statementZone,
         }));
         for (let x = h.i; x < h.j; x++) taken.add(x);
         return;
@@ -704,6 +708,17 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       o.content = trimSpan(rd, { start: o.content.start, end: Math.min(o.content.end, cut) });
       o.span = trimSpan(rd, { start: o.span.start, end: Math.min(o.span.end, cut) });
       a.span = trimSpan(rd, { start: cut, end: a.span.end });
+      kept.push(a);
+      return;
+    }
+    // "X said Orbis had broken the law, an accusation the company denied": the second speaker
+    // answers the first one's statement, which stops at the comma.
+    if (a.kind === 'verb' && a.speaker && a.speaker !== o.speaker && a.verb && a.content.end <= a.verb.start && a.span.end <= a.verb.end) {
+      const cut = a.content.end;
+      o.content = { start: o.content.start, end: Math.min(o.content.end, cut) };
+      o.span = { start: o.span.start, end: Math.min(o.span.end, cut) };
+      a.content = { start: Math.max(o.content.start, a.content.start), end: cut };
+      a.span = { start: a.content.start, end: Math.max(a.span.end, cut) };
       kept.push(a);
       return;
     }

@@ -86,3 +86,12 @@ test('sport and adjectives do not deny or warn: "a balayé son adversaire", "la 
   assert.equal(claimWith(claims('The win assured Lyon a place in the final.', 'en'), 'place in the final').speaker, null);
   assert.equal(claimWith(claims("L'ONG Terra s'inquiète d'une hausse des expulsions.", 'fr'), 'expulsions').stance, 'warn');
 });
+
+test('"…, an accusation the company denied": the answer denies the clause before the comma', () => {
+  const simple = claimWith(claims('Velta hid the defect for two years, an accusation the company denied.', 'en'), 'company denied');
+  assert.equal(simple.stance, 'deny');
+  assert.match(simple.speaker?.name ?? '', /company|Velta/);
+  const nested = claims('The union said Velta had hidden the defect, a claim the carmaker denied.', 'en');
+  assert.equal(claimWith(nested, 'carmaker denied').stance, 'deny');
+  assert.equal(claimWith(nested, 'The union said').quote, 'The union said Velta had hidden the defect');
+});
