@@ -337,7 +337,10 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
     // "Pour le syndicat, cette réforme est une erreur": a sentence opening on whose view follows.
     if (i === 0 && p.openingSources.has(t.low)) {
       const m = startingAt(rd, 1);
-      if (m && m.type !== 'pronoun' && isPunct(rd, m.j, ',') && m.j + 1 < tokens.length) {
+      // Only someone who holds a view: a person, a role, a plural group. "Pour l'entreprise,
+      // l'enjeu est de taille" is the outlet speaking of a company.
+      const holder = !!m && (m.type === 'role' || (m.type === 'name' && m.j - m.i >= 2 && !m.descriptor) || (m.type === 'group' && !!m.plural));
+      if (m && holder && isPunct(rd, m.j, ',') && m.j + 1 < tokens.length) {
         hits.push({ kind: 'according', i, j: 1, stance: 'assert', neutral: true, concept: 'say', agentObject: false });
         continue;
       }

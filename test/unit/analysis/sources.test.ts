@@ -63,8 +63,10 @@ test('a French gerund shares the subject of its sentence: "a réagi en affirmant
   assert.match(claimWith(claims('Le maire a réagi mardi en affirmant que le pont était sûr.', 'fr'), 'pont était sûr').speaker?.name ?? '', /maire/);
 });
 
-test('"Pour X, …" opening a French sentence gives X\'s view; the English "For X," stays the outlet\'s', () => {
-  assert.match(claimWith(claims('Pour le syndicat, cette fermeture coûtera 400 emplois.', 'fr'), '400 emplois').speaker?.name ?? '', /syndicat/);
+test('"Pour X, …" opening a French sentence gives the view of a person or a group; the English "For X," stays the outlet\'s', () => {
+  assert.match(claimWith(claims('Pour les syndicats, cette fermeture coûtera 400 emplois.', 'fr'), '400 emplois').speaker?.name ?? '', /syndicats/);
+  assert.equal(claimWith(claims('Pour Marc Aubry, cette fermeture coûtera 400 emplois.', 'fr'), '400 emplois').speaker?.name, 'Marc Aubry');
+  assert.equal(claimWith(claims("Pour l'entreprise, l'enjeu est de taille.", 'fr'), 'enjeu').speaker, null);
   assert.equal(claimWith(claims('For the first time, the plant closed for a week.', 'en'), 'plant closed').speaker, null);
 });
 
