@@ -49,7 +49,7 @@ export function attribution(a: Attribution): Attribution {
 }
 
 interface Prepared {
-  verbs: PhraseIndex<{ stance: Stance; neutral: boolean; concept: string; agentObject: boolean }>;
+  verbs: PhraseIndex<{ stance: Stance; neutral: boolean; concept: string; agentObject: boolean; afterQuote: boolean }>;
   according: PhraseIndex<true>;
   nouns: PhraseIndex<Stance>;
   nationality: PhraseIndex<string>;
@@ -87,9 +87,9 @@ export function prepareAttribution(lex: Lexicon): Prepared {
     lastPrepared = p;
     return p;
   }
-  const verbs = new PhraseIndex<{ stance: Stance; neutral: boolean; concept: string; agentObject: boolean }>('low');
+  const verbs = new PhraseIndex<{ stance: Stance; neutral: boolean; concept: string; agentObject: boolean; afterQuote: boolean }>('low');
   for (const v of lex.reportingVerbs) {
-    const value = { stance: v.stance, neutral: !!v.neutral, concept: v.concept ?? v.stance, agentObject: !!v.needsAgentObject };
+    const value = { stance: v.stance, neutral: !!v.neutral, concept: v.concept ?? v.stance, agentObject: !!v.needsAgentObject, afterQuote: !!v.afterQuote };
     for (const f of v.forms) verbs.add(f, value);
   }
   const according = new PhraseIndex<true>('low');
@@ -250,6 +250,11 @@ function addresseeThenAdjunct(r: Reading, c: number, that: number): boolean {
   for (let x = m.j; x < that; x++) if (!inDate(r, r.tokens[x]!) && !adverb(r, x) && !r.p.prepositions.has(r.tokens[x]!.low)) return false;
   return true;
 }
+/** A quotation closes before `at` with only punctuation and a few words between ("», a-t-il poursuivi"). */
+function quoteBeforeVerb(r: Reading, at: number): boolean {
+  for (const q of r.quotes) if (q.outerEnd <= at && at - q.outerEnd <= 24 && /^[\s,;:—–-]*(?:\S+\s+){0,2}$/u.test(r.text.slice(q.outerEnd, at))) return true;
+  return false;
+}
 function isParticiple(r: Reading, t: Token): boolean {
   return r.lex.participleSuffixes.some((suf) => t.low.endsWith(suf));
 }
@@ -329,7 +334,7 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
   const taken = new Set<number>();
 
   // --- reporting verbs and "according to"
-  interface Hit { kind: 'verb' | 'according' | 'passive'; i: number; j: number; stance: Stance; neutral: boolean; concept: string; agentObject: boolean }
+  interface Hit { kind: 'verb' | 'according' | 'passive'; i: number; j: number; stance: Stance; neutral: boolean; concept: string; agentObject: boolean; afterQuote: boolean }
   const hits: Hit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -341,18 +346,19 @@ export function attributeSentence(input: SentenceInput): Attribution[] {
       // l'enjeu est de taille" is the outlet speaking of a company.
       const holder = !!m && (m.type === 'role' || (m.type === 'name' && m.j - m.i >= 2 && !m.descriptor) || (m.type === 'group' && !!m.plural));
       if (m && holder && isPunct(rd, m.j, ',') && m.j + 1 < tokens.length) {
-        hits.push({ kind: 'according', i, j: 1, stance: 'assert', neutral: true, concept: 'say', agentObject: false });
+        hits.push({ kind: 'according', i, j: 1, stance: 'assert', neutral: true, concept: 'say', agentObject: false, afterQuote: false });
         continue;
       }
     }
     const acc = p.according.match(tokens, i);
     if (acc) {
-      hits.push({ kind: 'according', i, j: acc.end, stance: 'assert', neutral: true, concept: 'say', agentObject: false });
+      hits.push({ kind: 'according', i, j: acc.end, stance: 'assert', neutral: true, concept: 'say', agentObject: false, afterQuote: false });
       i = acc.end - 1;
       continue;
     }
     const v = p.verbs.match(tokens, i, p.gap);
     if (!v) continue;
+    if (v.value.afterQuote && !quoteBeforeVerb(rd, t.s)) continue;
     const prev = tokens[i - 1];
     // "a warning", "the report", "of claims": a noun, not the verb.
     // A word that is both article and relative pronoun ("that") right after a name is the pronoun.

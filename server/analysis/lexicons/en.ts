@@ -94,6 +94,8 @@ export const en: Lexicon = {
     say('demand|demands|demanded|demanding'),
     // "recalled" alone is also a product recall: only with its clause.
     say('recalled that|recalls that|recalling that'),
+    // After a quotation only: "the fighting continued", "he added fuel" say nothing.
+    v('assert', 'continued|continues|went on|recalled|recalls|summed up|shot back|fired back', { neutral: true, concept: 'say', afterQuote: true }),
     say('disclose|discloses|disclosed|disclosing'),
     say('confide|confided'),
     // "assured reporters that…"; a win also assures a place.

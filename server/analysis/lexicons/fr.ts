@@ -66,8 +66,8 @@ export const fr: Lexicon = {
     say(er('confi')),
     say(er('recens')),
     say(er('réclam')),
-    // "« … », a-t-il poursuivi": the participle only; "poursuit" is more often "carries on".
-    say(['poursuivi', 'poursuivie']),
+    // After a quotation only: "a poursuivi sa route", "a lancé une enquête" say nothing.
+    v('assert', list('poursuivi|poursuivie|poursuit|poursuivait|lancé|lancée|lance|lançait|enchaîné|enchaîne|tranché|tranche|glissé|glisse|résumé|résume'), { neutral: true, concept: 'say', afterQuote: true }),
     say(er('témoign')),
     say(list('requiert|requièrent|requis|requérait|requérir')),
     // "s'est défendu d'avoir…": defending oneself against a charge denies it.

@@ -19,6 +19,8 @@ export interface ReportingVerb {
   concept?: string;
   /** The stance holds only when the object is someone ("blamed the airline"); blaming a thing names a cause. */
   needsAgentObject?: boolean;
+  /** A verb of saying only after a quotation ("« … », a-t-il poursuivi", '"…," he continued'); elsewhere it means something else. */
+  afterQuote?: boolean;
 }
 
 export interface SpeechNoun {

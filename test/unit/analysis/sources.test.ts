@@ -194,6 +194,14 @@ test('the addressee or medium before "that" is not part of what was said', () =>
   assert.match(thesis.text, /a thesis that/);
 });
 
+test('verbs that report speech only after a quotation: "a-t-il poursuivi", "a lancé", "he continued"; elsewhere they say nothing', () => {
+  assert.equal(claimWith(claims('Le maire Paul Roux a visité le chantier. « Le pont sera prêt en juin », a lancé le maire.', 'fr'), 'pont').speaker?.name, 'Paul Roux');
+  assert.equal(claimWith(claims('Mayor Paul Rowe visited the site. "The bridge will be ready in June," he continued.', 'en'), 'bridge').speaker?.name, 'Paul Rowe');
+  assert.equal(claimWith(claims('Le parquet a lancé une enquête sur le chantier.', 'fr'), 'enquête').speaker, null);
+  assert.equal(claimWith(claims('Lyon a poursuivi sa série de victoires dimanche.', 'fr'), 'série').speaker, null);
+  assert.equal(claimWith(claims('Paul Rowe, the mayor, continued his tour of the site.', 'en'), 'tour').speaker, null);
+});
+
 test('"a-t-il poursuivi" after a quotation, and "l\'élu" for the mayor named before', () => {
   assert.equal(claimWith(claims('Le maire Paul Roux a visité le chantier. « Le pont sera prêt en juin », a-t-il poursuivi.', 'fr'), 'pont').speaker?.name, 'Paul Roux');
   assert.equal(claimWith(claims('Le maire Paul Roux a visité le chantier. Le pont sera prêt en juin, estime l\'élu.', 'fr'), 'pont').speaker?.name, 'Paul Roux');
